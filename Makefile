@@ -1,0 +1,63 @@
+# The two commands a newcomer needs are `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# Parallel test workers: one per core by default.
+WORKERS ?= auto
+
+.PHONY: run test install lint format messages services-up services-down worker beat clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check uv
+	$(VENV)/bin/uv pip install -q --python $(PY) -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+# Run the site with demo content on http://localhost:$(PORT)/
+run: install
+	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py seed_demo $(if $(DEMO_PASSWORD),--password $(DEMO_PASSWORD),)
+	$(PY) manage.py runserver $(PORT)
+
+# Run the whole test suite. Tests that need a service not configured skip, unless
+# REQUIRE_SERVICES=1 (as in CI), where they fail.
+test: install
+	$(PY) -m pytest -n $(WORKERS) --dist loadgroup $(ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m djhtml --check $$(git ls-files 'templates/*.html' '*/templates/*.html')
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+	$(PY) -m djhtml $$(git ls-files 'templates/*.html' '*/templates/*.html')
+
+# Extract and compile the interface strings. Each app keeps its own catalogue in <app>/locale;
+# the shared templates and home/ use locale/. Compiled .mo files are committed, so running the
+# site needs no gettext tools.
+APPS := home members knowledge events discussions search
+messages: install
+	$(PY) manage.py makemessages -l ru --no-obsolete --ignore=.venv --ignore=var --ignore=members --ignore=knowledge --ignore=events --ignore=discussions --ignore=search --ignore=bench --ignore=tests
+	for app in members knowledge events discussions search; do \
+		(cd $$app && mkdir -p locale && ../$(PY) ../manage.py makemessages -l ru --no-obsolete); done
+	$(PY) manage.py compilemessages --ignore=.venv
+
+services-up:
+	bash platform/services up
+
+services-down:
+	bash platform/services down
+
+worker: install
+	$(VENV)/bin/celery -A config worker --loglevel INFO
+
+beat: install
+	$(VENV)/bin/celery -A config beat --loglevel INFO
+
+clean:
+	rm -rf $(VENV) var db.sqlite3

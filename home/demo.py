@@ -1,0 +1,54 @@
+"""Demo content shared by every app: the context each app's ``demo.seed`` receives."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import TextIO
+
+
+@dataclass
+class DemoContext:
+    password: str
+    stdout: TextIO
+    rng: random.Random = field(default_factory=lambda: random.Random(2026))  # noqa: S311
+    # Apps leave things here for the apps seeded after them (e.g. members by role).
+    shared: dict = field(default_factory=dict)
+
+    def say(self, message: str) -> None:
+        self.stdout.write(message + "\n")
+
+
+def seed(ctx: DemoContext) -> None:
+    """Home page text, an about page and the public privacy notice."""
+    from home.models import HomePage, SiteSettings, StandardPage
+
+    home = HomePage.objects.get()
+    home.introduction = (
+        "The regional consultation platform of the Eastern Partnership Panel on Migration and "
+        "Asylum: governments and experts from Armenia, Azerbaijan, Georgia, Moldova, Ukraine and "
+        "partner countries share what works in migration governance."
+    )
+    home.welcome = (
+        "<p>Find what other countries did, register for regional meetings and take part in "
+        "written consultations.</p>"
+    )
+    home.save_revision().publish()
+    pages = {
+        "about": ("About the platform", False, "Who runs the platform and how consultations work."),
+        "privacy": ("Privacy notice", True, "What personal data the platform keeps, and why."),
+        "help": ("Help", False, "How to find practices, register for events and take part."),
+    }
+    for slug, (title, public, summary) in pages.items():
+        page = StandardPage.objects.filter(slug=slug).first()
+        if page is None:
+            page = home.add_child(instance=StandardPage(title=title, slug=slug, public=public))
+        page.summary = summary
+        page.body = f"<p>{summary}</p>"
+        page.save_revision().publish()
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.organisation_name = "Migration Partnership Secretariat"
+    site_settings.contact_email = "secretariat@migration-partnership.example.org"
+    site_settings.privacy_page = StandardPage.objects.get(slug="privacy")
+    site_settings.save()
+    ctx.say("home: home page, about, help and privacy pages")

@@ -1,0 +1,26 @@
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import cache_page
+from django.views.decorators.csrf import requires_csrf_token
+
+
+@cache_page(60 * 60)
+def robots_txt(request):
+    # A members-only site has nothing for crawlers.
+    return HttpResponse("User-agent: *\nDisallow: /\n", content_type="text/plain")
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without a request: no context processor may touch a database that may be down.
+    return HttpResponseServerError(loader.get_template("500.html").render({}))

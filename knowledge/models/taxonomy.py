@@ -1,0 +1,91 @@
+"""The shared vocabulary: countries, themes, GCM objectives, target groups, resource types.
+
+Used by the library, members' profiles, events, discussions and search facets alike. Names are
+kept in English with translations beside them, so adding a language needs no migration.
+"""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class TermQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class Term(models.Model):
+    name = models.CharField(_("name (English)"), max_length=160)
+    translations = models.JSONField(
+        _("names in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_('For example {"ru": "Трудовая миграция"}.'),
+    )
+    active = models.BooleanField(_("offered to editors"), default=True)
+
+    objects = TermQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the interface language, English when no translation exists."""
+        language = (get_language() or "en").split("-")[0]
+        return self.translations.get(language) or self.name
+
+
+class Country(Term):
+    code = models.CharField(_("ISO 3166 code"), max_length=2, unique=True)
+    eastern_partnership = models.BooleanField(_("Eastern Partnership country"), default=False)
+    slug = models.SlugField(unique=True)
+
+    class Meta(Term.Meta):
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["-eastern_partnership", "name"]
+
+
+class Theme(Term):
+    slug = models.SlugField(unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(Term.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+
+class GCMObjective(Term):
+    """One of the 23 objectives of the Global Compact for Safe, Orderly and Regular Migration."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+
+    class Meta(Term.Meta):
+        verbose_name = _("GCM objective")
+        verbose_name_plural = _("GCM objectives")
+        ordering = ["number"]
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}. {super().label}"
+
+
+class TargetGroup(Term):
+    slug = models.SlugField(unique=True)
+
+    class Meta(Term.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class ResourceType(Term):
+    slug = models.SlugField(unique=True)
+
+    class Meta(Term.Meta):
+        verbose_name = _("resource type")
+        verbose_name_plural = _("resource types")

@@ -1,0 +1,116 @@
+"""The one access layer: who may see what.
+
+Every object that members can see carries *access keys*: the audiences allowed to see it.
+Every member holds keys too. A member sees an object when the two sets meet. Views, feeds,
+exports and search all ask this module, and search documents store the same keys so a query
+filters on them (``search`` never decides access on its own).
+
+Keys:
+  ``members``            every active member
+  ``group:<name>``       members of a group (a role such as ``government``, or a working group)
+  ``secretariat``        secretariat staff; every restricted object carries it too
+Drafts are not a key: an unpublished object is visible only to its author and to editors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Role
+
+MEMBERS = "members"
+SECRETARIAT = "secretariat"
+
+
+def group_key(name: str) -> str:
+    return f"group:{name}"
+
+
+class Tier(models.TextChoices):
+    """Confidentiality tiers an editor can pick for a piece of content."""
+
+    MEMBERS = "members", _("All members")
+    GOVERNMENTS = "governments", _("Government officials only")
+    SECRETARIAT = "secretariat", _("Secretariat only")
+
+
+def keys_for_tier(tier: str, groups: Iterable[str] = ()) -> frozenset[str]:
+    """The audiences allowed to see content of ``tier``, optionally narrowed to ``groups``.
+
+    Groups narrow a members-tier object to working groups; the secretariat always sees.
+    """
+    groups = tuple(groups)
+    if tier == Tier.SECRETARIAT:
+        return frozenset({SECRETARIAT})
+    if tier == Tier.GOVERNMENTS:
+        return frozenset({group_key(Role.GOVERNMENT), SECRETARIAT})
+    if groups:
+        return frozenset({*(group_key(g) for g in groups), SECRETARIAT})
+    return frozenset({MEMBERS, SECRETARIAT})
+
+
+def is_secretariat(user) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return Role.SECRETARIAT in _group_names(user)
+
+
+def _group_names(user) -> frozenset[str]:
+    cached = getattr(user, "_access_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._access_group_names = cached
+    return cached
+
+
+def user_keys(user) -> frozenset[str]:
+    """The audiences ``user`` belongs to; empty for anonymous or deactivated users."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    keys = {MEMBERS, *(group_key(name) for name in _group_names(user))}
+    if is_secretariat(user):
+        keys.add(SECRETARIAT)
+    return frozenset(keys)
+
+
+class Guarded(Protocol):
+    def access_keys(self) -> Iterable[str]: ...
+
+
+def can_view(user, obj: Guarded) -> bool:
+    """True when ``user`` may see ``obj``: their keys meet the object's keys.
+
+    Objects that have a draft state and an author expose ``is_visible_draft_to(user)``.
+    """
+    if not user_keys(user):
+        return False
+    draft_check = getattr(obj, "is_visible_draft_to", None)
+    if draft_check is not None and getattr(obj, "live", True) is False:
+        return bool(draft_check(user)) or is_secretariat(user)
+    return bool(user_keys(user) & frozenset(obj.access_keys()))
+
+
+def visible_tiers(user) -> frozenset[str]:
+    """The tiers ``user`` may read, for filtering querysets on a ``tier`` field."""
+    keys = user_keys(user)
+    if not keys:
+        return frozenset()
+    if SECRETARIAT in keys:
+        return frozenset(Tier.values)
+    if group_key(Role.GOVERNMENT) in keys:
+        return frozenset({Tier.MEMBERS, Tier.GOVERNMENTS})
+    return frozenset({Tier.MEMBERS})
+
+
+def filter_by_tier(user, queryset: models.QuerySet, field: str = "tier") -> models.QuerySet:
+    """Narrow ``queryset`` to rows whose ``field`` holds a tier ``user`` may read."""
+    tiers = visible_tiers(user)
+    if not tiers:
+        return queryset.none()
+    return queryset.filter(**{f"{field}__in": tiers})

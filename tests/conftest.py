@@ -1,0 +1,92 @@
+"""Fixtures shared by every test, and the service markers.
+
+A test marked ``postgres``, ``redis``, ``elasticsearch``, ``celery`` or ``browser`` needs that
+service. Without it the test skips, except under ``REQUIRE_SERVICES=1`` (CI), where it fails:
+a CI run must never go green because a service silently went missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from functools import cache
+
+import pytest
+from django.conf import settings
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@cache
+def _redis_up() -> bool:
+    if not settings.REDIS_URL:
+        return False
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping())
+    except redis.RedisError:
+        return False
+
+
+@cache
+def _elasticsearch_up() -> bool:
+    if not settings.ELASTICSEARCH_URL:
+        return False
+    from search.engine import elasticsearch_client
+
+    try:
+        return bool(elasticsearch_client().options(request_timeout=3).ping())
+    except Exception:
+        return False
+
+
+def _postgres_up() -> bool:
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def _browser_up() -> bool:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    return os.path.exists(CHROMIUM) or shutil.which("chromium") is not None
+
+
+SERVICE_CHECKS = {
+    "postgres": (_postgres_up, "DATABASE_URL does not point at PostgreSQL"),
+    "redis": (_redis_up, "no Redis answers at REDIS_URL"),
+    "celery": (_redis_up, "no Redis broker for a real Celery worker"),
+    "elasticsearch": (_elasticsearch_up, "no Elasticsearch answers at ELASTICSEARCH_URL"),
+    "browser": (_browser_up, "Chromium or Playwright is not installed"),
+}
+
+
+def pytest_runtest_setup(item):
+    for marker in item.iter_markers():
+        check = SERVICE_CHECKS.get(marker.name)
+        if check is None:
+            continue
+        is_up, reason = check
+        if not is_up():
+            if REQUIRE_SERVICES:
+                pytest.fail(f"REQUIRE_SERVICES=1 but {reason}", pytrace=False)
+            pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits and cached pages live in the cache; each test starts with an empty one."""
+    from django.core.cache import cache as django_cache
+
+    django_cache.clear()
+    yield
+
+
+from tests.fixtures import *  # noqa: E402, F403

@@ -1,0 +1,10 @@
+from tests.url_expectations import Expect
+
+EXPECTED = {
+    "health": Expect(anonymous=200, member=200),
+    "robots_txt": Expect(anonymous=200, member=200),
+    "set_language": Expect(
+        anonymous=302, member=302, method="post", data={"language": "ru"}, anonymous_to_login=False
+    ),
+    "javascript-catalog": Expect(anonymous=200, member=200),
+}
