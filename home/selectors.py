@@ -1,17 +1,20 @@
-"""Reads for the member's dashboard. Each app contributes a panel through ``DASHBOARD_PANELS``."""
+"""Reads for the member's dashboard. Each app contributes panels through ``DASHBOARD_PANELS``."""
 
 from __future__ import annotations
 
 from importlib import import_module
 
-# "module:function" entries; each returns a dict merged into the dashboard context. Apps add
-# theirs here as they grow panels (new practices, upcoming events, active threads).
+# "module:function" entries, in display order. Each function takes ``user=`` and returns a
+# panel dict with at least "template" (included with the dict as ``panel``), or None to show
+# nothing. Apps add theirs as they grow panels (new practices, upcoming events, threads).
 DASHBOARD_PANELS: list[str] = []
 
 
 def dashboard_for(*, user) -> dict:
-    panels: dict = {}
+    panels = []
     for path in DASHBOARD_PANELS:
         module_name, func_name = path.split(":")
-        panels.update(getattr(import_module(module_name), func_name)(user=user))
-    return panels
+        panel = getattr(import_module(module_name), func_name)(user=user)
+        if panel:
+            panels.append(panel)
+    return {"panels": panels}

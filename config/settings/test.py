@@ -17,7 +17,15 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media" / os.environ.get("PYTEST_XDIST_WORK
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
 SEARCH_INDEX_PREFIX = f"test-{SEARCH_INDEX_PREFIX}-{_worker}-{os.getpid()}"
 if REDIS_URL:  # noqa: F405
-    CACHES["default"]["KEY_PREFIX"] = f"test-{_worker}-{os.getpid()}"  # noqa: F405
+    # Tests empty the cache between tests (FLUSHDB): give each xdist worker a Redis database of
+    # its own (1..15), never the broker's.
+    _index = int(_worker[2:]) if _worker.startswith("gw") else 0
+    CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{1 + _index % 15}"  # noqa: F405
+# Several checkouts (or sessions) may test against one PostgreSQL server at once.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    _suffix = env("TEST_DB_SUFFIX", default="")
+    _name = DATABASES["default"]["NAME"]  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{_name}{'_' + _suffix if _suffix else ''}"}  # noqa: F405
 # Unit tests run tasks in-process; integration tests with a real worker switch this off.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 LANGUAGE_CODE = "en"
