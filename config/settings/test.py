@@ -29,3 +29,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
 # Unit tests run tasks in-process; integration tests with a real worker switch this off.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 LANGUAGE_CODE = "en"
+# WhiteNoise warns at start-up when STATIC_ROOT is missing; tests serve static files from finders.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
