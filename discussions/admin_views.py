@@ -1,0 +1,102 @@
+"""The secretariat's review queue in the Wagtail admin: flagged posts, suspensions, the log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import access, selectors, services
+from .forms import SuspendForm
+from .models import ModerationAction, Post, PostingSuspension
+
+
+def _require_secretariat(request) -> None:
+    if not access.can_moderate(request.user):
+        raise PermissionDenied
+
+
+def queue(request):
+    _require_secretariat(request)
+    posts = Paginator(selectors.moderation_queue(), 25).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "discussions/admin/queue.html",
+        {
+            "posts": posts,
+            "suspensions": PostingSuspension.objects.active().select_related("user", "created_by"),
+            "suspend_form": SuspendForm(),
+        },
+    )
+
+
+@require_POST
+def act(request, pk):
+    _require_secretariat(request)
+    post = get_object_or_404(Post.objects.select_related("thread", "author"), pk=pk)
+    action = request.POST.get("action")
+    reason = request.POST.get("reason", "")
+    if action == "hide":
+        services.post_hide(moderator=request.user, post=post, reason=reason)
+        messages.success(request, _("The post is hidden."))
+    elif action == "restore":
+        services.post_restore(moderator=request.user, post=post, reason=reason)
+        messages.success(request, _("The post is restored."))
+    elif action == "dismiss":
+        services.flags_dismiss(moderator=request.user, post=post, reason=reason)
+        messages.success(request, _("The flags are dismissed."))
+    elif action == "lock":
+        services.thread_set_locked(
+            moderator=request.user, thread=post.thread, locked=True, reason=reason
+        )
+        messages.success(request, _("The thread is locked."))
+    elif action == "suspend" and post.author:
+        form = SuspendForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give a reason for the suspension."))
+            return redirect("discussions_moderation")
+        days = form.cleaned_data.get("days")
+        until = timezone.now() + dt.timedelta(days=days) if days else None
+        try:
+            services.member_suspend(
+                moderator=request.user,
+                member=post.author,
+                reason=form.cleaned_data["reason"],
+                until=until,
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The member is suspended from posting."))
+    else:
+        messages.error(request, _("Unknown action."))
+    return redirect("discussions_moderation")
+
+
+@require_POST
+def lift(request, user_id):
+    _require_secretariat(request)
+    member = get_object_or_404(get_user_model(), pk=user_id)
+    services.suspension_lift(
+        moderator=request.user, member=member, reason=request.POST.get("reason", "")
+    )
+    messages.success(request, _("The suspension is lifted."))
+    return redirect("discussions_moderation")
+
+
+def log(request):
+    _require_secretariat(request)
+    actions = ModerationAction.objects.select_related("actor", "member", "thread", "post")
+    return TemplateResponse(
+        request,
+        "discussions/admin/log.html",
+        {"actions": Paginator(actions, 50).get_page(request.GET.get("page"))},
+    )
