@@ -36,6 +36,7 @@ ANONYMOUS_URL_NAMES = frozenset(
         "members:invitation_accept",
         "wagtail_serve",
         "robots_txt",
+        "discussions:unsubscribe",
     }
 )
 ANONYMOUS_PATH_PREFIXES = (settings.STATIC_URL,)

@@ -285,3 +285,30 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- discussions ---
+# Posting limits: N posts a minute per member (the secretariat is exempt), text length, page size.
+DISCUSSIONS_POSTS_PER_MINUTE = env.int("DISCUSSIONS_POSTS_PER_MINUTE", default=6)
+DISCUSSIONS_POST_MAX_LENGTH = 20_000
+DISCUSSIONS_POSTS_PER_PAGE = 20
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["discussions-daily-digest"] = {
+    "task": "discussions.tasks.send_digests",
+    "schedule": crontab(hour=6, minute=0),
+    "args": ("daily",),
+}
+CELERY_BEAT_SCHEDULE["discussions-weekly-digest"] = {
+    "task": "discussions.tasks.send_digests",
+    "schedule": crontab(hour=6, minute=30, day_of_week="mon"),
+    "args": ("weekly",),
+}
+
+# --- search ---
+# The outbox sweep drains whatever the on-commit tasks missed (broker or Elasticsearch away).
+CELERY_BEAT_SCHEDULE["search-sweep-outbox"] = {
+    "task": "search.tasks.sweep_outbox",
+    "schedule": 60.0,
+}
+# A worker may serve one queue of its own (integration tests give each run a unique one).
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
