@@ -1,3 +1,23 @@
+from knowledge.models.documents import PracticeDocument
+from knowledge.models.pages import (
+    CountryIndexPage,
+    CountryProfilePage,
+    LibraryIndexPage,
+    PracticeNoteDocument,
+    PracticeNotePage,
+)
 from knowledge.models.taxonomy import Country, GCMObjective, ResourceType, TargetGroup, Theme
 
-__all__ = ["Country", "GCMObjective", "ResourceType", "TargetGroup", "Theme"]
+__all__ = [
+    "Country",
+    "CountryIndexPage",
+    "CountryProfilePage",
+    "GCMObjective",
+    "LibraryIndexPage",
+    "PracticeDocument",
+    "PracticeNoteDocument",
+    "PracticeNotePage",
+    "ResourceType",
+    "TargetGroup",
+    "Theme",
+]

@@ -1,0 +1,100 @@
+"""The secretariat's spreadsheet import in the Wagtail admin: upload, dry-run report, confirm."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from knowledge.forms import ImportForm
+from knowledge.imports import COLUMNS, ImportFileError, practices_import
+from knowledge.models import LibraryIndexPage
+from members.access import is_secretariat
+
+SESSION_KEY = "knowledge_import"
+
+
+def _library_or_none():
+    return LibraryIndexPage.objects.order_by("pk").first()
+
+
+def _guard(request):
+    if not is_secretariat(request.user):
+        raise PermissionDenied
+
+
+def import_upload(request):
+    _guard(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    library = _library_or_none()
+    if request.method == "POST" and form.is_valid() and library is not None:
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            report = practices_import(name=upload.name, data=data, library=library, dry_run=True)
+        except ImportFileError as exc:
+            form.add_error("file", str(exc))
+        else:
+            extension = upload.name.lower().rsplit(".", 1)[-1]
+            stored = default_storage.save(
+                f"imports/{uuid.uuid4().hex}.{extension}", ContentFile(data)
+            )
+            request.session[SESSION_KEY] = {
+                "path": stored,
+                "name": upload.name,
+                "skip_bad_rows": form.cleaned_data["skip_bad_rows"],
+            }
+    return TemplateResponse(
+        request,
+        "knowledge/admin/import.html",
+        {
+            "form": form,
+            "report": report,
+            "columns": COLUMNS,
+            "library": library,
+            "pending": request.session.get(SESSION_KEY),
+        },
+    )
+
+
+@require_POST
+def import_confirm(request):
+    _guard(request)
+    pending = request.session.pop(SESSION_KEY, None)
+    library = _library_or_none()
+    if not pending or library is None or not default_storage.exists(pending["path"]):
+        messages.error(
+            request, _("Upload the file again: the checked file is no longer available.")
+        )
+        return redirect("knowledge_import")
+    with default_storage.open(pending["path"]) as handle:
+        data = handle.read()
+    default_storage.delete(pending["path"])
+    report = practices_import(
+        name=pending["name"],
+        data=data,
+        library=library,
+        user=request.user,
+        skip_bad_rows=pending["skip_bad_rows"],
+    )
+    if report.imported:
+        messages.success(
+            request,
+            _("Imported: %(created)s new practices, %(updated)s updated.")
+            % {"created": len(report.created), "updated": len(report.updated)},
+        )
+    else:
+        messages.error(request, _("Nothing was imported: some rows are bad."))
+    return TemplateResponse(
+        request,
+        "knowledge/admin/import.html",
+        {"form": ImportForm(), "report": report, "columns": COLUMNS, "library": library},
+    )

@@ -1,0 +1,80 @@
+"""The library page tree and practice notes, built small for each test."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from knowledge.models import (
+    Country,
+    GCMObjective,
+    PracticeNotePage,
+    ResourceType,
+    TargetGroup,
+    Theme,
+)
+from members.access import Tier
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def library(db):
+    from knowledge.services import library_setup
+
+    return library_setup()
+
+
+def make_note(
+    library,
+    *,
+    title: str | None = None,
+    countries=("armenia",),
+    themes=("labour-migration",),
+    objectives=(),
+    target_groups=(),
+    resource_type: str | None = "practice-note",
+    tier: str = Tier.MEMBERS,
+    language: str = "en",
+    period=(2019, 2022),
+    owner=None,
+    publish: bool = True,
+    body=None,
+    **fields,
+) -> PracticeNotePage:
+    number = next(_counter)
+    title = title or f"Practice {number}"
+    note = PracticeNotePage(
+        title=title,
+        slug=f"practice-{number}",
+        summary=fields.pop("summary", f"What {title} did."),
+        tier=tier,
+        language=language,
+        period_start=period[0],
+        period_end=period[1],
+        owner=owner,
+        resource_type=ResourceType.objects.get(slug=resource_type) if resource_type else None,
+        body=body or [],
+        **fields,
+    )
+    note.countries = list(Country.objects.filter(slug__in=countries))
+    note.themes = list(Theme.objects.filter(slug__in=themes))
+    note.gcm_objectives = list(GCMObjective.objects.filter(number__in=objectives))
+    note.target_groups = list(TargetGroup.objects.filter(slug__in=target_groups))
+    if not publish:
+        note.live = False
+    library.add_child(instance=note)
+    revision = note.save_revision(user=owner)
+    if publish:
+        revision.publish()
+        note.refresh_from_db()
+    return note
+
+
+@pytest.fixture
+def note_factory(library):
+    def factory(**kwargs):
+        return make_note(library, **kwargs)
+
+    return factory
