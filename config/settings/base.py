@@ -312,3 +312,10 @@ CELERY_BEAT_SCHEDULE["search-sweep-outbox"] = {
 }
 # A worker may serve one queue of its own (integration tests give each run a unique one).
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+
+# --- knowledge ---
+# Practice notes' documents carry their extracted text; every app chooses documents of this model
+# (ForeignKeys to documents should use settings.WAGTAILDOCS_DOCUMENT_MODEL).
+WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.PracticeDocument"
+KNOWLEDGE_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+KNOWLEDGE_LIBRARY_PAGE_SIZE = 20
