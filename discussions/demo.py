@@ -1,0 +1,267 @@
+"""Demo discussions: topics, lively threads in English and Russian, threads on pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import override_settings
+from django.utils import timezone
+
+from members.models import Role
+
+TOPICS = [
+    {
+        "slug": "labour-migration",
+        "name": "Labour migration",
+        "name_ru": "Трудовая миграция",
+        "description": "Seasonal schemes, recruitment, skills partnerships and social security.",
+        "description_ru": "Сезонные программы, набор работников, партнёрства по навыкам, соцобеспечение.",
+        "groups": [],
+    },
+    {
+        "slug": "return-reintegration",
+        "name": "Return and reintegration",
+        "name_ru": "Возвращение и реинтеграция",
+        "description": "Assisted voluntary return, reintegration support and local partners.",
+        "description_ru": "Добровольное возвращение, поддержка реинтеграции и местные партнёры.",
+        "groups": [],
+    },
+    {
+        "slug": "governments-working-group",
+        "name": "Governments' working group on readmission",
+        "name_ru": "Рабочая группа правительств по реадмиссии",
+        "description": "For government officials only: preparing positions before regional meetings.",
+        "description_ru": "Только для представителей правительств: подготовка позиций к встречам.",
+        "groups": [Role.GOVERNMENT],
+    },
+    {
+        "slug": "migration-data",
+        "name": "Migration data",
+        "name_ru": "Миграционные данные",
+        "description": "Statistics, registers and sharing data across borders.",
+        "description_ru": "Статистика, регистры и обмен данными между странами.",
+        "groups": [],
+    },
+]
+
+# (topic slug, title, [(author role index, text)]) — "{h0}", "{h1}"... are members' handles.
+THREADS = [
+    (
+        "labour-migration",
+        "How did you keep recruitment fees at zero in seasonal schemes?",
+        [
+            (
+                "government",
+                0,
+                "Our ministry is preparing a seasonal work agreement. How did others make sure workers pay **no recruitment fees**? @{expert0}, your practice note mentions a licensing step.",
+            ),
+            (
+                "expert",
+                0,
+                "> How did others make sure workers pay no recruitment fees?\n\nTwo things worked: only licensed agencies could recruit, and the employer paid the fee directly to the agency. The licence was withdrawn after one complaint.",
+            ),
+            (
+                "government",
+                1,
+                "In Georgia we publish the list of licensed agencies each month. Happy to share the template.",
+            ),
+            (
+                "secretariat",
+                0,
+                "Thank you both. I have added this to the agenda of the regional meeting. @{government1}, could you bring the template?",
+            ),
+        ],
+    ),
+    (
+        "labour-migration",
+        "Социальное обеспечение сезонных работников",
+        [
+            (
+                "government",
+                1,
+                "Коллеги, как у вас решён вопрос пенсионных взносов сезонных работников? Есть ли двусторонние соглашения?",
+            ),
+            (
+                "expert",
+                1,
+                "В Молдове действуют соглашения о социальном обеспечении с рядом стран ЕС. Стаж суммируется, взносы переводятся. Могу прислать обзор — @{government1}, интересно?",
+            ),
+            ("government", 1, "Да, спасибо! Особенно интересует порядок подтверждения стажа."),
+        ],
+    ),
+    (
+        "return-reintegration",
+        "Reintegration grants: cash or in kind?",
+        [
+            (
+                "expert",
+                0,
+                "Evaluations of our programme show that in-kind support for small businesses lasted longer than cash grants. What is your experience?",
+            ),
+            (
+                "government",
+                0,
+                "We mix both: a small cash amount on arrival and in-kind support after a business plan is approved.",
+            ),
+        ],
+    ),
+    (
+        "return-reintegration",
+        "Психосоциальная поддержка вернувшихся мигрантов",
+        [
+            (
+                "expert",
+                1,
+                "Делимся опытом: консультации психолога в первые три месяца после возвращения заметно снижают риск повторной нерегулярной миграции.",
+            ),
+            ("government", 0, "Как вы организовали консультации в сельских районах? @{expert1}"),
+            (
+                "expert",
+                1,
+                "Через мобильные команды и онлайн-консультации; подробности в нашей практической записке.",
+            ),
+        ],
+    ),
+    (
+        "governments-working-group",
+        "Common position on readmission statistics before the ministerial",
+        [
+            (
+                "government",
+                0,
+                "Draft position attached in the meeting folder. Please comment by Friday.",
+            ),
+            (
+                "government",
+                1,
+                "We support the draft, with one change: report returns by quarter, not by year.",
+            ),
+        ],
+    ),
+    (
+        "migration-data",
+        "Linking border crossing data with population registers",
+        [
+            (
+                "expert",
+                0,
+                "Has anyone linked border-crossing records with the population register to estimate emigration? We are looking at privacy safeguards.",
+            ),
+            (
+                "secretariat",
+                0,
+                "See the Armenian practice note on this — and @{expert1} worked on the safeguards.",
+            ),
+        ],
+    ),
+]
+
+PAGE_THREADS = [
+    (
+        "Questions about this practice",
+        [
+            ("government", 0, "Which results would you say are transferable to a smaller country?"),
+            (
+                "expert",
+                0,
+                "The licensing of agencies and the complaints line; the subsidy scheme depended on EU funds.",
+            ),
+        ],
+    ),
+    (
+        "Вопросы к организаторам",
+        [
+            ("government", 1, "Будет ли синхронный перевод на русский язык?"),
+            ("secretariat", 0, "Да, перевод будет обеспечен на всех пленарных сессиях."),
+        ],
+    ),
+]
+
+
+def _people(ctx) -> dict[str, list]:
+    """Members by role: those the members demo made, or a few of our own if it has not run."""
+    user_model = get_user_model()
+    people: dict[str, list] = {}
+    for role in (Role.GOVERNMENT, Role.EXPERT, Role.SECRETARIAT):
+        found = list(
+            user_model.objects.filter(groups__name=role, is_active=True).order_by("pk")[:2]
+        )
+        while len(found) < 2:
+            n = len(found) + 1
+            user, created = user_model.objects.get_or_create(
+                email=f"discussions.{role}{n}@demo.example.org",
+                defaults={"first_name": role.label.split()[0], "last_name": f"Demo {n}"},
+            )
+            if created:
+                user.set_password(ctx.password)
+                user.save()
+            user.groups.add(Group.objects.get(name=role))
+            found.append(user)
+        people[str(role)] = found
+    return people
+
+
+def _discussion_pages():
+    from wagtail.models import Page
+
+    kinds = ["practicenotepage", "eventpage", "consultationpage"]
+    pages = []
+    for kind in kinds:
+        page = (
+            Page.objects.live().filter(content_type__model=kind).order_by("-first_published_at")
+        ).first()
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def seed(ctx) -> None:
+    from discussions import services
+    from discussions.models import Notification, Thread, Topic
+    from discussions.rendering import handle_for
+
+    people = _people(ctx)
+    handles = {
+        f"{role}{i}": handle_for(user)
+        for role, users in people.items()
+        for i, user in enumerate(users)
+    }
+    topics = {}
+    for data in TOPICS:
+        topic, _created = Topic.objects.update_or_create(
+            slug=data["slug"],
+            defaults={k: data[k] for k in ("name", "name_ru", "description", "description_ru")}
+            | {"position": TOPICS.index(data)},
+        )
+        topic.restricted_groups.set(Group.objects.filter(name__in=data["groups"]))
+        topics[data["slug"]] = topic
+
+    def write(posts, **target):
+        title = target.pop("title")
+        if Thread.objects.filter(title=title, **target).exists():
+            return 0
+        (role, index, text), *replies = posts
+        thread = services.thread_create(
+            author=people[role][index], title=title, body=text.format(**handles), **target
+        )
+        for role, index, text in replies:
+            services.post_create(
+                author=people[role][index], thread=thread, body=text.format(**handles)
+            )
+        # Spread activity over the past days so lists look lived in.
+        Thread.objects.filter(pk=thread.pk).update(
+            last_activity_at=timezone.now() - dt.timedelta(hours=ctx.rng.randint(1, 120))
+        )
+        return 1
+
+    created = 0
+    with override_settings(DISCUSSIONS_POSTS_PER_MINUTE=10**6):
+        for slug, title, posts in THREADS:
+            created += write(posts, topic=topics[slug], title=title)
+        for page, (title, posts) in zip(_discussion_pages(), PAGE_THREADS * 2, strict=False):
+            created += write(posts, page=page, title=title)
+    # The demo should not mail anyone: its notifications count as already e-mailed.
+    Notification.objects.filter(emailed_at__isnull=True).update(emailed_at=timezone.now())
+    ctx.say(f"discussions: {len(topics)} topics, {created} new threads")

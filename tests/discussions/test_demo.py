@@ -1,0 +1,24 @@
+import io
+
+import pytest
+
+from discussions.models import Thread, Topic
+from home.demo import DemoContext
+
+
+@pytest.mark.django_db
+def test_demo_seed_is_idempotent_and_has_russian_and_restricted_content(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    from discussions import demo
+
+    ctx = DemoContext(password="demo-password-123", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        demo.seed(ctx)
+    count = Thread.objects.count()
+    demo.seed(ctx)
+    assert Thread.objects.count() == count >= 6
+    assert Topic.objects.get(slug="governments-working-group").restricted_groups.exists()
+    assert Thread.objects.filter(title__startswith="Социальное").exists()
+    assert Thread.objects.filter(reply_count__gte=2).count() >= 3
+    assert mailoutbox == []
