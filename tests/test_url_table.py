@@ -68,3 +68,6 @@ def test_url_answers_as_expected(name, role, client, request):
     assert response.status_code == wanted, f"{role} {expect.method.upper()} {url}"
     if wanted == 302 and role == "anonymous" and expect.anonymous_to_login:
         assert "/accounts/login/" in response["Location"]
+    if wanted == 200 and response.get("Content-Type", "").startswith("text/html"):
+        # Every page names itself once: screen-reader users navigate by the <h1>.
+        assert response.content.decode().count("<h1") == 1, f"one <h1> expected on {url}"
