@@ -1,14 +1,236 @@
-import pytest
+"""The library's pages: where they may be created, who may read them, what they show."""
 
+import pytest
+from django.test import Client
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage, StandardPage
+from knowledge.models import (
+    CountryIndexPage,
+    CountryProfilePage,
+    LibraryIndexPage,
+    PracticeNotePage,
+)
+from knowledge.services import library_setup
 from members.access import Tier
+from members.models import Role
+from tests.factories.members import make_member
+from tests.knowledge.conftest import make_note
 
 pytestmark = pytest.mark.django_db
 
 
-def test_smoke(library, note_factory, official_client):
-    note = note_factory(title="Circular migration", tier=Tier.GOVERNMENTS)
-    response = official_client.get("/en/library/")
-    assert response.status_code == 200
-    assert b"Circular migration" in response.content
+class TestCreationRules(WagtailPageTestCase):
+    def test_library_only_under_the_home_page(self):
+        self.assertCanCreateAt(HomePage, LibraryIndexPage)
+        self.assertCanNotCreateAt(StandardPage, LibraryIndexPage)
+        self.assertAllowedParentPageTypes(LibraryIndexPage, {HomePage})
+
+    def test_notes_only_in_the_library(self):
+        self.assertAllowedParentPageTypes(PracticeNotePage, {LibraryIndexPage})
+        self.assertAllowedSubpageTypes(PracticeNotePage, set())
+        self.assertCanNotCreateAt(HomePage, PracticeNotePage)
+
+    def test_country_profiles_under_their_index(self):
+        self.assertAllowedSubpageTypes(LibraryIndexPage, {PracticeNotePage, CountryIndexPage})
+        self.assertAllowedParentPageTypes(CountryProfilePage, {CountryIndexPage})
+
+    def test_one_library_per_home_page(self):
+        library = library_setup()
+        self.assertFalse(LibraryIndexPage.can_create_at(library.get_parent().specific))
+        self.assertTrue(PracticeNotePage.can_create_at(library))
+        self.assertEqual(library_setup().pk, library.pk)
+        self.assertEqual(CountryProfilePage.objects.count(), 6)
+
+
+def _client(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+ROLE_USERS = {
+    "anonymous": None,
+    "member": Role.OBSERVER,
+    "expert": Role.EXPERT,
+    "official": Role.GOVERNMENT,
+    "secretariat": Role.SECRETARIAT,
+}
+# tier → roles that may read it
+READERS = {
+    Tier.MEMBERS: {"member", "expert", "official", "secretariat"},
+    Tier.GOVERNMENTS: {"official", "secretariat"},
+    Tier.SECRETARIAT: {"secretariat"},
+}
+
+
+@pytest.mark.parametrize("tier", list(READERS))
+@pytest.mark.parametrize("role", list(ROLE_USERS))
+def test_tiers_for_every_role(library, role, tier):
+    note = make_note(library, title=f"Tiered {tier} zanzibar", tier=tier)
+    user = make_member(ROLE_USERS[role]) if ROLE_USERS[role] else None
+    client = _client(user)
+    detail = client.get(note.url)
+    listing = client.get(library.url)
+    if role == "anonymous":
+        assert detail.status_code == 302
+        assert "/accounts/login/" in detail["Location"]
+        assert listing.status_code == 302
+        return
+    allowed = role in READERS[tier]
+    assert detail.status_code == (200 if allowed else 404)
+    assert (b"zanzibar" in listing.content) is allowed
+    # The counts never betray hidden notes either.
+    assert listing.context["notes_page"].paginator.count == (1 if allowed else 0)
+
+
+def test_drafts_are_not_served(library, expert):
+    draft = make_note(library, title="Unfinished", owner=expert, publish=False)
+    response = _client(expert).get(f"/en/library/{draft.slug}/")
+    assert response.status_code == 404
+    assert not PracticeNotePage.objects.live().filter(pk=draft.pk).exists()
+
+
+def test_draft_visibility_is_author_and_secretariat(library, expert, secretariat, official):
+    from members.access import can_view
+
+    draft = make_note(library, owner=expert, publish=False)
+    assert can_view(expert, draft)
+    assert can_view(secretariat, draft)
+    assert not can_view(official, draft)
+    assert not can_view(make_member(Role.EXPERT), draft)
+
+
+def test_note_shows_metadata_author_and_related(library, official_client):
+    author = make_member(Role.EXPERT, first_name="Ana", last_name="Ciobanu")
+    note = make_note(
+        library,
+        title="Circular migration agreement",
+        countries=("moldova", "germany"),
+        themes=("labour-migration",),
+        objectives=(5, 6),
+        target_groups=("labour-migrants",),
+        owner=author,
+        implementing_organisations="Ministry of Labour\nNational Employment Agency",
+        results="1,200 workers placed.",
+        body=[
+            ("text", "<p>Context of the scheme.</p>"),
+            ("key_figures", {"heading": "", "figures": [{"value": "1,200", "label": "workers"}]}),
+            ("lessons", {"heading": "", "lessons": ["Start small."]}),
+            ("testimony", {"quote": "It changed my life.", "attribution": "A worker", "role": ""}),
+            ("contact", {"name": "Ion Rusu", "role": "Head", "organisation": "ANOFM", "email": ""}),
+        ],
+    )
+    related = make_note(library, title="Seasonal work pilot", objectives=(6,))
+    make_note(library, title="Unrelated border note", themes=("border-management",))
+    restricted = make_note(library, title="Secret sibling", objectives=(5,), tier=Tier.SECRETARIAT)
     response = official_client.get(note.url)
-    assert response.status_code == 200, note.url
+    content = response.content.decode()
+    assert response.status_code == 200
+    for text in (
+        "Moldova",
+        "Germany",
+        "5. Enhance availability",
+        "Labour migrants",
+        "2019–2022",
+        "National Employment Agency",
+        "Ana Ciobanu",
+        "1,200 workers placed",
+        "Start small.",
+        "It changed my life.",
+        "Ion Rusu",
+    ):
+        assert text in content, text
+    titles = [n.title for n in response.context["related"]]
+    assert titles == [related.title]
+    assert restricted.title not in content
+    assert content.count("<h1") == 1
+
+
+def test_library_query_count_is_flat(library, official_client, django_assert_max_num_queries):
+    for _ in range(5):
+        make_note(library, countries=("georgia", "poland"), themes=("labour-migration", "diaspora"))
+    with django_assert_max_num_queries(40) as small:
+        official_client.get(library.url)
+    for _ in range(50):
+        make_note(library, countries=("georgia", "poland"), themes=("labour-migration", "diaspora"))
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = official_client.get(library.url + "?page=2&theme=diaspora")
+    assert response.context["notes_page"].paginator.count == 55
+
+
+def test_note_query_count(library, official_client, django_assert_max_num_queries):
+    note = make_note(library, objectives=(1, 2), target_groups=("returnees",))
+    for _ in range(10):
+        make_note(library, objectives=(1,))
+    with django_assert_max_num_queries(40):
+        assert official_client.get(note.url).status_code == 200
+
+
+def test_country_profile_lists_its_practices_and_focal_points(library, member_client):
+    from knowledge.models import Country
+    from members.models import Profile
+
+    armenia = Country.objects.get(slug="armenia")
+    focal = make_member(Role.GOVERNMENT, first_name="Hasmik", last_name="Petrosyan")
+    Profile.objects.update_or_create(
+        user=focal, defaults={"focal_point": True, "country": armenia, "visibility": "members"}
+    )
+    make_note(library, title="Reintegration centres", countries=("armenia",))
+    make_note(library, title="ASAN visa", countries=("azerbaijan",))
+    make_note(library, title="Hidden one", countries=("armenia",), tier=Tier.GOVERNMENTS)
+    profile = CountryProfilePage.objects.get(country=armenia)
+    response = member_client.get(profile.url)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Reintegration centres" in content
+    assert "ASAN visa" not in content
+    assert "Hidden one" not in content
+    assert "Hasmik Petrosyan" in content
+
+
+def test_translations_and_authoritative_version(library, member_client):
+    from wagtail.models import Locale
+
+    original = make_note(library, title="Pre-departure orientation", language="en")
+    translation = PracticeNotePage(
+        title="Ориентация перед выездом",
+        slug="pre-departure-orientation-ru",
+        summary="Русская версия.",
+        language="ru",
+        authoritative=False,
+        translation_key=original.translation_key,
+        locale=Locale.objects.get(language_code="ru"),
+    )
+    translation.countries = list(original.countries.all())
+    translation.themes = list(original.themes.all())
+    library.add_child(instance=translation)
+    translation.save_revision().publish()
+
+    english = member_client.get("/en/library/").context["notes_page"]
+    assert [n.title for n in english] == ["Pre-departure orientation"]
+    russian = member_client.get("/ru/library/").context["notes_page"]
+    assert [n.title for n in russian] == ["Ориентация перед выездом"]
+
+    response = member_client.get(original.url)
+    assert "Ориентация перед выездом" in response.content.decode()
+    response = member_client.get(f"/ru/library/{translation.slug}/")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Pre-departure orientation" in content
+    assert "авторитетная" in content.lower() or "authoritative" in content.lower()
+
+
+def test_russian_interface_keeps_links_in_russian(library, member_client):
+    note = make_note(library, title="Remittance price comparison")
+    content = member_client.get("/ru/library/").content.decode()
+    assert f'href="/ru/library/{note.slug}/"' in content
+    assert member_client.get(f"/ru/library/{note.slug}/").status_code == 200
+
+
+def test_print_style_hides_navigation(library, member_client):
+    note = make_note(library)
+    content = member_client.get(note.url).content.decode()
+    assert 'media="print"' in content
+    assert 'class="related no-print"' in content or "no-print" in content
