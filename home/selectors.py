@@ -8,6 +8,7 @@ from importlib import import_module
 # panel dict with at least "template" (included with the dict as ``panel``), or None to show
 # nothing. Apps add theirs as they grow panels (new practices, upcoming events, threads).
 DASHBOARD_PANELS: list[str] = []
+DASHBOARD_PANELS.append("events.selectors:dashboard_panel")
 DASHBOARD_PANELS.append("knowledge.selectors:new_practices_panel")
 DASHBOARD_PANELS.append("discussions.selectors:dashboard_panel")
 

@@ -36,6 +36,8 @@ ANONYMOUS_URL_NAMES = frozenset(
         "members:invitation_accept",
         "wagtail_serve",
         "robots_txt",
+        # Calendar apps fetch without a session; the secret token in the URL is the key.
+        "events:feed",
         "discussions:unsubscribe",
     }
 )

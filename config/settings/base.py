@@ -319,3 +319,15 @@ CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.PracticeDocument"
 KNOWLEDGE_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 KNOWLEDGE_LIBRARY_PAGE_SIZE = 20
+
+# --- events ---
+# Days before an event when confirmed participants get a reminder (the nearest due is sent).
+EVENTS_REMINDER_DAYS = env.list("EVENTS_REMINDER_DAYS", cast=int, default=[7, 1])
+# Days before a consultation closes when those who have not submitted are reminded.
+EVENTS_CONSULTATION_REMINDER_DAYS = env.list(
+    "EVENTS_CONSULTATION_REMINDER_DAYS", cast=int, default=[3]
+)
+CELERY_BEAT_SCHEDULE["events-reminders"] = {
+    "task": "events.tasks.send_due_reminders",
+    "schedule": 15 * 60,
+}

@@ -1,0 +1,51 @@
+from events.models.consultations import (
+    Answer,
+    AnswerVisibility,
+    ConsultationPage,
+    ConsultationQuestion,
+    ConsultationReminder,
+    QuestionKind,
+    Response,
+    ResponseMode,
+    ResponseStatus,
+)
+from events.models.pages import (
+    AgendaSession,
+    EventDocument,
+    EventFormat,
+    EventIndexPage,
+    EventKind,
+    EventOutcomeLink,
+    EventPage,
+)
+from events.models.registrations import (
+    CalendarFeedToken,
+    EventLedger,
+    Registration,
+    RegistrationStatus,
+    SentReminder,
+)
+
+__all__ = [
+    "AgendaSession",
+    "Answer",
+    "AnswerVisibility",
+    "CalendarFeedToken",
+    "ConsultationPage",
+    "ConsultationQuestion",
+    "ConsultationReminder",
+    "EventDocument",
+    "EventFormat",
+    "EventIndexPage",
+    "EventKind",
+    "EventLedger",
+    "EventOutcomeLink",
+    "EventPage",
+    "QuestionKind",
+    "Registration",
+    "RegistrationStatus",
+    "Response",
+    "ResponseMode",
+    "ResponseStatus",
+    "SentReminder",
+]

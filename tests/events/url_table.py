@@ -1,0 +1,85 @@
+"""Who reaches each events URL. Events are built by the setup functions below."""
+
+from __future__ import annotations
+
+from tests.url_expectations import Expect
+
+
+def _event(request) -> dict:
+    from tests.events.builders import get_events_index, make_event
+
+    return {"event": make_event(get_events_index())}
+
+
+def _registration(request) -> dict:
+    from events.services import registration_create
+    from tests.events.builders import get_events_index, make_event
+    from tests.factories.members import make_member
+
+    event = make_event(get_events_index(), approval_required=True)
+    registration = registration_create(event=event, user=make_member())
+    return {"registration": registration}
+
+
+def _consultation(request) -> dict:
+    from tests.events.builders import get_events_index, make_consultation
+
+    return {"consultation": make_consultation(get_events_index())}
+
+
+def _event_kwargs(ctx):
+    return {"event_id": ctx["event"].pk}
+
+
+def _consultation_kwargs(ctx):
+    return {"page_id": ctx["consultation"].pk}
+
+
+EVENT = {"setup": _event, "kwargs": _event_kwargs}
+SECRETARIAT_ONLY = {"member": 403, "secretariat": 200}
+
+EXPECTED = {
+    # Registering answers with a redirect back to the page, whatever the outcome.
+    "events:register": Expect(member=302, method="post", data={"visa_letter": ""}, **EVENT),
+    # Nobody in the URL walk holds a registration, so there is nothing to cancel.
+    "events:cancel": Expect(member=404, method="post", **EVENT),
+    "events:event_calendar": Expect(**EVENT),
+    "events:manage": Expect(**SECRETARIAT_ONLY, **EVENT),
+    "events:attendance": Expect(member=403, secretariat=302, method="post", **EVENT),
+    "events:message": Expect(
+        member=403,
+        secretariat=302,
+        method="post",
+        data={"subject": "Venue", "body": "Bring your passport.", "statuses": ["confirmed"]},
+        **EVENT,
+    ),
+    "events:export_csv": Expect(**SECRETARIAT_ONLY, **EVENT),
+    "events:export_xlsx": Expect(**SECRETARIAT_ONLY, **EVENT),
+    "events:decide": Expect(
+        member=403,
+        secretariat=302,
+        method="post",
+        data={"decision": "approve"},
+        setup=_registration,
+        kwargs=lambda ctx: {"registration_id": ctx["registration"].pk},
+    ),
+    "events:feed_manage": Expect(),
+    # Calendar apps carry no session: the token decides, and a wrong one is not found.
+    "events:feed": Expect(
+        anonymous=404, member=404, kwargs={"token": "not-a-token"}, anonymous_to_login=False
+    ),
+    "events:consultation_respond": Expect(
+        member=302,
+        method="post",
+        data={"save": "1"},
+        setup=_consultation,
+        kwargs=_consultation_kwargs,
+    ),
+    # Answers are the secretariat's until the consultation closes (and then only if opened).
+    "events:consultation_answers": Expect(
+        **SECRETARIAT_ONLY, setup=_consultation, kwargs=_consultation_kwargs
+    ),
+    "events:consultation_export": Expect(
+        **SECRETARIAT_ONLY, setup=_consultation, kwargs=_consultation_kwargs
+    ),
+}
