@@ -10,6 +10,7 @@ from importlib import import_module
 DASHBOARD_PANELS: list[str] = []
 DASHBOARD_PANELS.append("events.selectors:dashboard_panel")
 DASHBOARD_PANELS.append("knowledge.selectors:new_practices_panel")
+DASHBOARD_PANELS.append("members.selectors:dashboard_panel")
 DASHBOARD_PANELS.append("discussions.selectors:dashboard_panel")
 
 

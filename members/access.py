@@ -114,3 +114,18 @@ def filter_by_tier(user, queryset: models.QuerySet, field: str = "tier") -> mode
     if not tiers:
         return queryset.none()
     return queryset.filter(**{f"{field}__in": tiers})
+
+
+def secretariat_required(view):
+    """Let only the secretariat through; others get 403 (anonymous never get here: the gate)."""
+    from functools import wraps
+
+    from django.core.exceptions import PermissionDenied
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not is_secretariat(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -1,8 +1,45 @@
+from __future__ import annotations
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+INVITATION_SESSION_KEY = "invitation_id"
+
+
+def invitation_from_session(request):
+    """The still-usable invitation this browser opened, if any."""
+    from members.models import Invitation
+
+    invitation_id = request.session.get(INVITATION_SESSION_KEY)
+    if not invitation_id:
+        return None
+    invitation = Invitation.objects.filter(pk=invitation_id).first()
+    if invitation is None or not invitation.is_usable:
+        return None
+    return invitation
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Sign-up is open only to holders of a valid invitation (see members.invitations)."""
+    """Sign-up is open only to holders of a valid invitation (see members.views)."""
 
     def is_open_for_signup(self, request) -> bool:
-        return bool(request.session.get("invitation_id"))
+        return invitation_from_session(request) is not None
+
+    def save_user(self, request, user, form, commit=True):
+        from members import services
+
+        invitation = invitation_from_session(request)
+        if invitation is None:
+            raise ValidationError("Sign-up needs a valid invitation.")
+        user = super().save_user(request, user, form, commit=False)
+        # The address is the invitation's, whatever the form was sent with.
+        user.email = invitation.email
+        user.save()
+        services.invitation_accept(invitation=invitation, user=user)
+        request.session.pop(INVITATION_SESSION_KEY, None)
+        return user
+
+    def get_signup_redirect_url(self, request) -> str:
+        # Newcomers are offered TOTP at once; for roles that require it the gate insists.
+        return reverse("mfa_activate_totp")

@@ -36,9 +36,9 @@ ANONYMOUS_URL_NAMES = frozenset(
         "members:invitation_accept",
         "wagtail_serve",
         "robots_txt",
+        "discussions:unsubscribe",
         # Calendar apps fetch without a session; the secret token in the URL is the key.
         "events:feed",
-        "discussions:unsubscribe",
     }
 )
 ANONYMOUS_PATH_PREFIXES = (settings.STATIC_URL,)
@@ -85,3 +85,66 @@ class PrivateCacheMiddleware:
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+# Where a member who must enrol in MFA may still go: the enrolment itself, signing out, and
+# what those pages need.
+MFA_ENROLMENT_URL_NAMES = frozenset(
+    {
+        "mfa_activate_totp",
+        "mfa_index",
+        "mfa_reauthenticate",
+        "mfa_generate_recovery_codes",
+        "mfa_view_recovery_codes",
+        "mfa_download_recovery_codes",
+        "account_reauthenticate",
+        "account_logout",
+        "set_language",
+        "javascript-catalog",
+        "health",
+    }
+)
+
+
+class MFARequiredMiddleware:
+    """The secretariat and anyone who can reach the Wagtail admin enrol in TOTP before anything.
+
+    The outcome is kept on the session with the member's roles, so later requests cost only the
+    role lookup the access layer makes anyway; a change of role is checked again.
+    """
+
+    session_key = "members_mfa_ok"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path_info.startswith(ANONYMOUS_PATH_PREFIXES)
+            and request.session.get(self.session_key) != self.signature(user)
+        ):
+            from members.selectors import mfa_enrolled, mfa_required
+
+            if not mfa_required(user) or mfa_enrolled(user):
+                request.session[self.session_key] = self.signature(user)
+            elif _url_name(request.path_info) not in MFA_ENROLMENT_URL_NAMES:
+                from django.contrib import messages
+                from django.shortcuts import redirect
+                from django.utils.translation import gettext as _
+
+                messages.info(
+                    request,
+                    _("Your role requires two-factor authentication. Set it up to continue."),
+                )
+                return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    @staticmethod
+    def signature(user) -> str:
+        from members.access import _group_names
+
+        groups = ",".join(sorted(_group_names(user)))
+        return f"{int(user.is_staff)}{int(user.is_superuser)}:{groups}"

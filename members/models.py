@@ -1,5 +1,12 @@
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -39,6 +46,9 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    # Set when the member's personal data was removed; their contributions stay, attributed
+    # to "former member".
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -55,4 +65,242 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
+        if self.anonymised_at:
+            return str(_("Former member"))
         return self.get_full_name() or self.email.split("@")[0]
+
+
+class NotificationFrequency(models.TextChoices):
+    IMMEDIATELY = "immediately", _("Immediately")
+    DAILY = "daily", _("Daily digest")
+    WEEKLY = "weekly", _("Weekly digest")
+    NEVER = "never", _("Never")
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry")
+        AGENCY = "agency", _("Government agency")
+        NGO = "ngo", _("Non-governmental organisation")
+        ACADEMIA = "academia", _("Academia or research")
+        INTERNATIONAL = "international", _("International organisation")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    country = models.ForeignKey(
+        "knowledge.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "country"], name="organisation_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _visibility_choices():
+    from members.access import Tier
+
+    return Tier.choices
+
+
+def photo_path(instance: Profile, filename: str) -> str:
+    # Unguessable names: photos are served only through the members' photo view anyway.
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"members/photos/{uuid.uuid4().hex}.{extension}"
+
+
+class Profile(models.Model):
+    """What a member tells other members about themselves, and their preferences."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profiles",
+    )
+    country = models.ForeignKey(
+        "knowledge.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member_profiles",
+    )
+    expertise = models.ManyToManyField(
+        "knowledge.Theme", verbose_name=_("areas of expertise"), blank=True, related_name="+"
+    )
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    bio = models.TextField(_("short biography"), max_length=1500, blank=True)
+    photo = models.ImageField(_("photo"), upload_to=photo_path, blank=True)
+    focal_point = models.BooleanField(_("national focal point"), default=False)
+    # Who may find this profile in the directory and open it: one of members.access.Tier.
+    visibility = models.CharField(
+        _("who can see my profile"), max_length=20, choices=_visibility_choices, default="members"
+    )
+    show_email = models.BooleanField(
+        _("show my e-mail address to those who can see me"), default=True
+    )
+    notification_frequency = models.CharField(
+        _("e-mail notifications"),
+        max_length=20,
+        choices=NotificationFrequency.choices,
+        default=NotificationFrequency.DAILY,
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def access_keys(self) -> frozenset[str]:
+        from members.access import keys_for_tier
+
+        return keys_for_tier(self.visibility)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """An invitation to join. Only the token's hash is stored; the token lives in the e-mail."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        REVOKED = "revoked", _("Revoked")
+        EXPIRED = "expired", _("Expired")
+
+    email = models.EmailField(_("e-mail address"))
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.OBSERVER)
+    focal_point = models.BooleanField(_("national focal point"), default=False)
+    country = models.ForeignKey(
+        "knowledge.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The e-mail goes out in the language the secretariat was using when inviting.
+    language = models.CharField(_("language"), max_length=10, default="en")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations_sent",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    sent_at = models.DateTimeField(_("last sent"), null=True, blank=True)
+    send_count = models.PositiveSmallIntegerField(_("times sent"), default=0)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitation",
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return self.Status.ACCEPTED
+        if self.revoked_at:
+            return self.Status.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING
+
+    def get_status_display(self) -> str:
+        return str(self.Status(self.status).label)
+
+    @property
+    def is_usable(self) -> bool:
+        return self.status == self.Status.PENDING
+
+
+class DeletionRequest(models.Model):
+    """A member asks to be forgotten; the secretariat confirms, then the data is anonymised."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deletion_requests"
+    )
+    reason = models.TextField(_("reason"), blank=True, max_length=2000)
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("deletion request")
+        verbose_name_plural = _("deletion requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(confirmed_at__isnull=True),
+                name="one_open_deletion_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -286,6 +286,39 @@ LOGGING = {
     },
 }
 
+# --- members ---
+# allauth.usersessions keeps the user → session-key mapping, so deactivating a member can end
+# every one of their sessions at once (cached_db sessions cannot be searched by user).
+INSTALLED_APPS.insert(INSTALLED_APPS.index("allauth.mfa") + 1, "allauth.usersessions")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("members.middleware.MembersOnlyMiddleware") + 1,
+    "members.middleware.MFARequiredMiddleware",
+)
+USERSESSIONS_TRACK_ACTIVITY = False
+ACCOUNT_FORMS = {"signup": "members.forms.InvitationSignupForm"}
+MFA_RECOVERY_CODE_COUNT = 10
+MEMBERS_INVITATION_DAYS = env.int("MEMBERS_INVITATION_DAYS", default=14)
+MEMBERS_PHOTO_MAX_BYTES = 2 * 1024 * 1024
+
+# --- events ---
+# Days before an event when confirmed participants get a reminder (the nearest due is sent).
+EVENTS_REMINDER_DAYS = env.list("EVENTS_REMINDER_DAYS", cast=int, default=[7, 1])
+# Days before a consultation closes when those who have not submitted are reminded.
+EVENTS_CONSULTATION_REMINDER_DAYS = env.list(
+    "EVENTS_CONSULTATION_REMINDER_DAYS", cast=int, default=[3]
+)
+CELERY_BEAT_SCHEDULE["events-reminders"] = {
+    "task": "events.tasks.send_due_reminders",
+    "schedule": 15 * 60,
+}
+
+# --- knowledge ---
+# Practice notes' documents carry their extracted text; every app chooses documents of this model
+# (ForeignKeys to documents should use settings.WAGTAILDOCS_DOCUMENT_MODEL).
+WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.PracticeDocument"
+KNOWLEDGE_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+KNOWLEDGE_LIBRARY_PAGE_SIZE = 20
+
 # --- discussions ---
 # Posting limits: N posts a minute per member (the secretariat is exempt), text length, page size.
 DISCUSSIONS_POSTS_PER_MINUTE = env.int("DISCUSSIONS_POSTS_PER_MINUTE", default=6)
@@ -312,22 +345,3 @@ CELERY_BEAT_SCHEDULE["search-sweep-outbox"] = {
 }
 # A worker may serve one queue of its own (integration tests give each run a unique one).
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
-
-# --- knowledge ---
-# Practice notes' documents carry their extracted text; every app chooses documents of this model
-# (ForeignKeys to documents should use settings.WAGTAILDOCS_DOCUMENT_MODEL).
-WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.PracticeDocument"
-KNOWLEDGE_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
-KNOWLEDGE_LIBRARY_PAGE_SIZE = 20
-
-# --- events ---
-# Days before an event when confirmed participants get a reminder (the nearest due is sent).
-EVENTS_REMINDER_DAYS = env.list("EVENTS_REMINDER_DAYS", cast=int, default=[7, 1])
-# Days before a consultation closes when those who have not submitted are reminded.
-EVENTS_CONSULTATION_REMINDER_DAYS = env.list(
-    "EVENTS_CONSULTATION_REMINDER_DAYS", cast=int, default=[3]
-)
-CELERY_BEAT_SCHEDULE["events-reminders"] = {
-    "task": "events.tasks.send_due_reminders",
-    "schedule": 15 * 60,
-}

@@ -65,4 +65,26 @@ def sign_in(page, email: str, password: str, language: str = "en") -> None:
     page.goto(f"/{language}/accounts/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
-    page.locator("form button[type=submit]").last.click()
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").last.click()
+    if "/2fa/authenticate/" in page.url:
+        enter_totp_code(page)
+
+
+def enter_totp_code(page, secret: str | None = None) -> None:
+    """The second sign-in step for members with TOTP (tests.factories.members enrols admin
+    roles with TOTP_SECRET). A code works once: if this one was just used, wait for the next."""
+    import time
+
+    import pyotp
+
+    from tests.factories.members import TOTP_SECRET
+
+    totp = pyotp.TOTP(secret or TOTP_SECRET)
+    for _attempt in range(2):
+        page.fill("input[name=code]", totp.now())
+        with page.expect_navigation():
+            page.locator("form button[type=submit]").last.click()
+        if "/2fa/authenticate/" not in page.url:
+            return
+        time.sleep(totp.interval - time.time() % totp.interval + 1)

@@ -33,5 +33,22 @@ class UserFactory(factory.django.DjangoModelFactory):
             )
 
 
-def make_member(role: str = Role.OBSERVER, **kwargs) -> User:
-    return UserFactory(role=role, **kwargs)
+# Shared by tests that sign in through the MFA step (they compute codes with pyotp).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def enrol_totp(user: User, secret: str = TOTP_SECRET) -> None:
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, secret)
+
+
+def make_member(role: str = Role.OBSERVER, mfa: bool | None = None, **kwargs) -> User:
+    """A member of ``role``. Roles that reach the Wagtail admin must use MFA, so by default
+    they get a TOTP authenticator (else every page would send them to enrol)."""
+    user = UserFactory(role=role, **kwargs)
+    if mfa is None:
+        mfa = role in (Role.SECRETARIAT, Role.EXPERT) or user.is_staff or user.is_superuser
+    if mfa:
+        enrol_totp(user)
+    return user

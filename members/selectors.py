@@ -1,0 +1,219 @@
+"""Reads for membership: the directory, profiles, invitations, preferences, personal data."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from members.access import is_secretariat, visible_tiers
+from members.models import (
+    Invitation,
+    NotificationFrequency,
+    Profile,
+    Role,
+    User,
+    token_hash,
+)
+
+
+def notification_frequency(user) -> str:
+    """How often ``user`` wants e-mail notifications: a ``NotificationFrequency`` value.
+
+    Other apps (discussions' digests, events' notices) read the preference here.
+    """
+    if not getattr(user, "is_active", False) or getattr(user, "anonymised_at", None):
+        return NotificationFrequency.NEVER
+    stored = (
+        Profile.objects.filter(user_id=user.pk)
+        .values_list("notification_frequency", flat=True)
+        .first()
+    )
+    return stored or NotificationFrequency.DAILY
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    if not token or len(token) > 200:
+        return None
+    return (
+        Invitation.objects.select_related("country", "organisation")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+
+
+def invitation_list(*, status: str = "") -> QuerySet[Invitation]:
+    now = timezone.now()
+    queryset = Invitation.objects.select_related("invited_by", "country", "organisation")
+    filters = {
+        Invitation.Status.PENDING: Q(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+        ),
+        Invitation.Status.ACCEPTED: Q(accepted_at__isnull=False),
+        Invitation.Status.REVOKED: Q(accepted_at__isnull=True, revoked_at__isnull=False),
+        Invitation.Status.EXPIRED: Q(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__lte=now
+        ),
+    }
+    if status in filters:
+        queryset = queryset.filter(filters[status])
+    return queryset
+
+
+def _visible_members(viewer) -> QuerySet[User]:
+    queryset = User.objects.filter(is_active=True, anonymised_at__isnull=True)
+    if is_secretariat(viewer):
+        return queryset
+    tiers = visible_tiers(viewer)
+    if not tiers:
+        return queryset.none()
+    # A member who never opened their profile is visible to all members, as by default.
+    return queryset.filter(Q(profile__isnull=True) | Q(profile__visibility__in=tiers))
+
+
+def directory(
+    *,
+    viewer,
+    q: str = "",
+    country: str = "",
+    role: str = "",
+    theme: str = "",
+    language: str = "",
+) -> QuerySet[User]:
+    """Members ``viewer`` may find, filtered; one query for the page plus two prefetches.
+
+    ``country`` is an ISO code, ``theme`` a slug, ``role`` a ``Role`` value, ``language`` a code.
+    """
+    queryset = _visible_members(viewer)
+    for word in q.split()[:5]:
+        queryset = queryset.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(profile__organisation__name__icontains=word)
+            | Q(profile__title__icontains=word)
+        )
+    if country:
+        queryset = queryset.filter(profile__country__code=country)
+    if role in Role.values:
+        queryset = queryset.filter(groups__name=role)
+    if theme:
+        queryset = queryset.filter(profile__expertise__slug=theme)
+    if language:
+        # Text match on the JSON list: "contains" on JSON is not available on SQLite.
+        queryset = queryset.filter(profile__languages__icontains=f'"{language[:10]}"')
+    return (
+        queryset.select_related("profile", "profile__country", "profile__organisation")
+        .prefetch_related(
+            Prefetch("groups", queryset=Group.objects.filter(name__in=Role.values)),
+            "profile__expertise",
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+def member_for_viewer(*, viewer, pk: int) -> User | None:
+    """The member ``pk`` if ``viewer`` may see their profile, else None (answered as 404)."""
+    return (
+        _visible_members(viewer)
+        .select_related("profile", "profile__country", "profile__organisation")
+        .prefetch_related("groups", "profile__expertise")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def role_of(user: User) -> str | None:
+    names = {group.name for group in user.groups.all()}
+    for role in Role.values:
+        if role in names:
+            return role
+    return None
+
+
+def email_visible(*, viewer, member: User) -> bool:
+    if viewer.pk == member.pk or is_secretariat(viewer):
+        return True
+    profile = getattr(member, "profile", None)
+    return profile is None or profile.show_email
+
+
+def member_data_export(*, user: User) -> dict:
+    """Everything the platform keeps about ``user`` personally, as JSON-ready data."""
+    profile = Profile.objects.filter(user=user).select_related("country", "organisation").first()
+    data: dict = {
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "roles": sorted(user.groups.values_list("name", flat=True)),
+        },
+        "profile": None,
+        "invitation": None,
+        "sessions": [],
+    }
+    if profile is not None:
+        data["profile"] = {
+            "title": profile.title,
+            "organisation": profile.organisation.name if profile.organisation else None,
+            "country": profile.country.code if profile.country else None,
+            "areas_of_expertise": sorted(profile.expertise.values_list("name", flat=True)),
+            "languages": profile.languages,
+            "bio": profile.bio,
+            "photo": bool(profile.photo),
+            "national_focal_point": profile.focal_point,
+            "visibility": profile.visibility,
+            "show_email": profile.show_email,
+            "notification_frequency": profile.notification_frequency,
+        }
+    invitation = Invitation.objects.filter(accepted_by=user).first()
+    if invitation is not None:
+        data["invitation"] = {
+            "role": invitation.role,
+            "created_at": invitation.created_at.isoformat(),
+            "accepted_at": invitation.accepted_at.isoformat() if invitation.accepted_at else None,
+        }
+    from allauth.usersessions.models import UserSession
+
+    data["sessions"] = [
+        {
+            "ip": session.ip,
+            "user_agent": session.user_agent,
+            "created_at": session.created_at.isoformat(),
+        }
+        for session in UserSession.objects.filter(user=user)
+    ]
+    return data
+
+
+def mfa_enrolled(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()
+
+
+def mfa_required(user) -> bool:
+    """The secretariat and anyone who can reach the Wagtail admin must use a second factor."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return (
+        user.is_superuser
+        or user.is_staff
+        or is_secretariat(user)
+        or user.has_perm("wagtailadmin.access_admin")
+    )
+
+
+def dashboard_panel(*, user) -> dict | None:
+    """A nudge to finish one's profile, and for the secretariat the invitations in flight."""
+    panel: dict = {"template": "members/dashboard_panel.html"}
+    profile = Profile.objects.filter(user=user).first()
+    panel["profile_incomplete"] = profile is None or not (profile.title and profile.country_id)
+    panel["mfa_offer"] = not mfa_enrolled(user)
+    if is_secretariat(user):
+        panel["pending_invitations"] = invitation_list(status=Invitation.Status.PENDING).count()
+    if not (panel["profile_incomplete"] or panel["mfa_offer"] or "pending_invitations" in panel):
+        return None
+    return panel

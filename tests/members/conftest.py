@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+
+from members import services
+from members.models import Role
+
+
+def token_from_outbox() -> str:
+    body = mail.outbox[-1].body
+    match = re.search(r"/invitations/accept/([^/\s]+)/", body)
+    assert match, body
+    return match.group(1)
+
+
+@pytest.fixture
+def invite(django_capture_on_commit_callbacks, secretariat):
+    """Invite someone and return (invitation, token) as the e-mail carries it."""
+
+    def _invite(email: str = "newcomer@example.org", role: str = Role.OBSERVER, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            invitation = services.invitation_create(
+                email=email, role=role, invited_by=secretariat, **kwargs
+            )
+        return invitation, token_from_outbox()
+
+    return _invite
+
+
+@pytest.fixture
+def country(db):
+    from knowledge.models import Country
+
+    return Country.objects.get(code="GE")
+
+
+@pytest.fixture
+def theme(db):
+    from knowledge.models import Theme
+
+    return Theme.objects.order_by("pk").first()
