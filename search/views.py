@@ -1,31 +1,95 @@
+"""The search page and the header box's suggestions: thin, over ``search.service``."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlencode
+
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
 
-from members.access import can_view
+from search import service
+from search.services import zero_result_record
+
+logger = logging.getLogger(__name__)
+
+
+def _page_number(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), service.MAX_PAGE))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _params(request, **changes) -> str:
+    """The current query string with ``changes`` applied (a value of None removes the key)."""
+    params = {key: request.GET.getlist(key) for key in request.GET if key != "page"}
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return "?" + urlencode(params, doseq=True)
+
+
+def _link_facets(request, results: service.SearchResults) -> None:
+    for facet in results.facets:
+        chosen = results.filters.get(facet.name, [])
+        for value in facet.values:
+            values = (
+                [v for v in chosen if v != value.value]
+                if value.selected
+                else [*chosen, value.value]
+            )
+            value.url = _params(request, **{facet.name: values})
 
 
 @require_GET
 def results(request):
-    """Interim: pages matching the query through Wagtail's database search, access-filtered."""
-    query = request.GET.get("q", "").strip()[:200]
-    hits = []
-    if query:
-        pages = Page.objects.live().specific().search(query)[:50]
-        hits = [p for p in pages if not hasattr(p, "access_keys") or can_view(request.user, p)]
-    return render(request, "search/results.html", {"query": query, "hits": hits})
+    sort = request.GET.get("sort", "relevance")
+    page = _page_number(request.GET.get("page"))
+    try:
+        found = service.search(
+            user=request.user,
+            query=request.GET.get("q", ""),
+            filters=request.GET,
+            sort=sort,
+            page=page,
+            language=get_language(),
+        )
+    except service.SearchUnavailable:
+        logger.warning("search: the engine is unavailable", exc_info=True)
+        return render(
+            request, "search/unavailable.html", {"query": request.GET.get("q", "")}, status=503
+        )
+    if found.engine and found.total == 0 and not found.query.is_empty and page == 1:
+        zero_result_record(query=found.query.text)
+    _link_facets(request, found)
+    context = {
+        "results": found,
+        "query": found.query.text,
+        "active_filters": [
+            {"label": facet.label, "value": value.label, "url": value.url}
+            for facet in found.facets
+            for value in facet.values
+            if value.selected
+        ],
+        "sort_links": {name: _params(request, sort=name) for name in service.SORTS},
+        "clear_url": _params(request, **dict.fromkeys(service.FACETS)),
+        "next_url": _params(request, page=found.page + 1) if found.has_next else "",
+        "previous_url": _params(request, page=found.page - 1) if found.has_previous else "",
+        "suggestion_url": _params(request, q=found.suggestion) if found.suggestion else "",
+    }
+    return render(request, "search/results.html", context)
 
 
 @require_GET
 def suggest(request):
-    query = request.GET.get("q", "").strip()[:100]
-    titles = []
-    if len(query) >= 2:
-        pages = Page.objects.live().specific().filter(title__icontains=query)[:20]
-        titles = [
-            {"title": p.title, "url": p.url}
-            for p in pages
-            if not hasattr(p, "access_keys") or can_view(request.user, p)
-        ][:8]
-    return JsonResponse({"query": query, "suggestions": titles})
+    query = request.GET.get("q", "")[:100]
+    try:
+        suggestions = service.suggest(user=request.user, prefix=query)
+    except service.SearchUnavailable:
+        return JsonResponse({"query": query, "suggestions": [], "unavailable": True}, status=503)
+    return JsonResponse({"query": query, "suggestions": suggestions})

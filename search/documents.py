@@ -1,0 +1,101 @@
+"""The search index: one mapping shared by every kind of content.
+
+One index (behind an alias) holds every kind, told apart by ``kind``. One index makes a query
+across kinds a single request with one relevance scale and one set of facet counts; a rebuild is
+one alias swap; and the kinds share almost every field (title, summary, body, taxonomy, access),
+so separate indices would only repeat the mapping. A kind with a field of its own adds it here.
+
+Analysis uses only what the server core ships (no named language analysers, no ``edge_ngram``,
+no scripts): the ``standard`` tokenizer, ``lowercase``, ``stop`` with the named lists, and
+``hunspell`` with the dictionaries installed in the server's ``config/hunspell/``. Georgian and
+Azerbaijani get plain analysis (no stemmer or stop list is available to the core).
+
+Texts sit in per-language sub-fields: a document's language picks ``title.<lang>``; every
+language field also carries a ``.plain`` multi-field (unstemmed) for typo tolerance, phrases,
+highlighting and cross-language matching.
+"""
+
+from __future__ import annotations
+
+from elasticsearch_dsl import (
+    Date,
+    Document,
+    Integer,
+    Keyword,
+    Object,
+    Text,
+    analyzer,
+    token_filter,
+)
+
+LANGUAGES = ("en", "ru", "ro", "uk", "hy", "ka", "az")
+
+_stop = {
+    "en": token_filter("stop_en", "stop", stopwords="_english_"),
+    "ru": token_filter("stop_ru", "stop", stopwords="_russian_"),
+    "ro": token_filter("stop_ro", "stop", stopwords="_romanian_"),
+    "hy": token_filter("stop_hy", "stop", stopwords="_armenian_"),
+}
+_hunspell = {
+    "en": token_filter("hunspell_en", "hunspell", locale="en_US", dedup=True),
+    "ru": token_filter("hunspell_ru", "hunspell", locale="ru_RU", dedup=True),
+    "ro": token_filter("hunspell_ro", "hunspell", locale="ro_RO", dedup=True),
+    "uk": token_filter("hunspell_uk", "hunspell", locale="uk_UA", dedup=True),
+    "hy": token_filter("hunspell_hy", "hunspell", locale="hy_AM", dedup=True),
+}
+
+plain = analyzer("plain", tokenizer="standard", filter=["lowercase"])
+
+
+def _language_analyzer(language: str):
+    filters: list = ["lowercase"]
+    if language in _stop:
+        filters.append(_stop[language])
+    if language in _hunspell:
+        filters.append(_hunspell[language])
+    if len(filters) == 1:
+        return plain
+    return analyzer(f"text_{language}", tokenizer="standard", filter=filters)
+
+
+ANALYZERS = {language: _language_analyzer(language) for language in LANGUAGES}
+
+
+def _texts() -> Object:
+    """One sub-field per language, each with an unstemmed ``.plain`` beside it."""
+    return Object(
+        properties={
+            language: Text(
+                analyzer=ANALYZERS[language],
+                fields={"plain": Text(analyzer=plain)},
+            )
+            for language in LANGUAGES
+        },
+    )
+
+
+class SearchDocument(Document):
+    kind = Keyword()
+    object_id = Keyword()
+    title = _texts()
+    summary = _texts()
+    body = _texts()
+    # The title as typed, for suggestions (prefix match on words) and "did you mean".
+    suggest = Text(analyzer=plain)
+    spell = Text(analyzer=plain)
+    countries = Keyword()
+    themes = Keyword()
+    gcm = Keyword()
+    language = Keyword()
+    year = Integer()
+    date = Date()
+    url = Keyword(index=False)
+    display_title = Keyword(index=False)
+    display_summary = Keyword(index=False)
+    # Audiences allowed to see the document (members.access keys); empty for a tombstone.
+    access = Keyword()
+    # A tombstone keeps the version of a deleted object, so a late task cannot bring it back.
+    deleted = Keyword()
+
+    class Index:
+        settings = {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"}

@@ -1,0 +1,153 @@
+"""The database engine: the same interface over ``StoredDocument`` rows, with fewer features.
+
+Every word must appear (case-insensitively) in the title, summary or body; quoted phrases must
+appear as typed. No stemming, no typo tolerance, no "did you mean"; relevance is "the title
+matches" first, then newest. Facet counts are computed over the matching rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import reduce
+from operator import or_
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search.models import StoredDocument
+from search.service import FACETS, Facet, FacetValue, Hit, SearchResults
+
+FACET_COLUMNS = {
+    "kind": "kind",
+    "countries": "countries",
+    "themes": "themes",
+    "gcm": "gcm",
+    "language": "language",
+    "year": "year",
+}
+MULTI = {"countries", "themes", "gcm"}
+MAX_FACET_ROWS = 5000
+
+
+def _any_of(column: str, values, *, multi: bool) -> Q:
+    if multi:
+        return reduce(or_, (Q(**{f"{column}__contains": f"|{v}|"}) for v in values))
+    return Q(**{f"{column}__in": list(values)})
+
+
+def _text(term: str) -> Q:
+    return Q(title__icontains=term) | Q(summary__icontains=term) | Q(body__icontains=term)
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def queryset(self, results: SearchResults, keys):
+        rows = StoredDocument.objects.exclude(access="").filter(
+            _any_of("access", sorted(keys), multi=True)
+        )
+        for term in results.query.terms + results.query.phrases:
+            rows = rows.filter(_text(term))
+        return rows
+
+    def run(self, results: SearchResults, *, keys, language: str) -> None:
+        matching = self.queryset(results, keys)
+        filtered = matching
+        for name, values in results.filters.items():
+            column = FACETS[name][0]
+            if column == "countries":
+                values = [v.lower() for v in values]
+            filtered = filtered.filter(_any_of(column, values, multi=column in MULTI))
+        results.total = filtered.count()
+        counters = {name: Counter() for name in FACETS}
+        columns = [FACETS[name][0] for name in FACETS]
+        for row in filtered.values_list(*columns)[:MAX_FACET_ROWS]:
+            for name, value in zip(FACETS, row, strict=True):
+                if value in ("", None):
+                    continue
+                if FACETS[name][0] in MULTI:
+                    counters[name].update(v for v in value.strip("|").split("|") if v)
+                else:
+                    counters[name][str(value)] += 1
+        results.facets = [
+            Facet(
+                name=name,
+                label=str(FACETS[name][1]),
+                values=[
+                    FacetValue(
+                        value=v, label=v, count=c, selected=v in results.filters.get(name, [])
+                    )
+                    for v, c in sorted(counters[name].items(), key=lambda item: (-item[1], item[0]))
+                ],
+            )
+            for name in FACETS
+        ]
+        ordered = filtered
+        if results.sort == "relevance" and results.query.terms:
+            title_match = reduce(or_, (Q(title__icontains=t) for t in results.query.terms))
+            ordered = ordered.annotate(
+                title_match=Case(
+                    When(title_match, then=Value(1)), default=Value(0), output_field=IntegerField()
+                )
+            ).order_by("-title_match", "-date", "pk")
+        else:
+            ordered = ordered.order_by("-date", "pk")
+        start = (results.page - 1) * results.per_page
+        words = results.query.terms + results.query.phrases
+        results.hits = [
+            Hit(
+                kind=row.kind,
+                kind_label=row.kind,
+                title=_mark(row.title, words),
+                url=row.url,
+                snippet=_mark(_snippet(row, words), words),
+                date=row.date,
+                language=row.language,
+                object_id=row.object_id,
+            )
+            for row in ordered[start : start + results.per_page]
+        ]
+
+    def suggest(self, prefix: str, *, keys, limit: int) -> list[dict]:
+        words = prefix.split()
+        rows = StoredDocument.objects.exclude(access="").filter(
+            _any_of("access", sorted(keys), multi=True)
+        )
+        for word in words[:-1]:
+            rows = rows.filter(title__icontains=word)
+        last = words[-1]
+        rows = rows.filter(Q(title__istartswith=last) | Q(title__icontains=f" {last}"))
+        return [
+            {"title": title, "url": url, "kind": kind}
+            for title, url, kind in rows.order_by("-date").values_list("title", "url", "kind")[
+                :limit
+            ]
+        ]
+
+
+def _snippet(row: StoredDocument, words: list[str], width: int = 200) -> str:
+    for text in (row.summary, row.body):
+        lowered = text.lower()
+        for word in words:
+            at = lowered.find(word.lower())
+            if at >= 0:
+                start = max(0, at - width // 2)
+                return ("… " if start else "") + text[start : start + width]
+    return (row.summary or row.body)[:width]
+
+
+def _mark(text: str, words: list[str]):
+    """Escape ``text``, marking the words found in it (matched on the raw text, then escaped)."""
+    if not words:
+        return escape(text)
+    ordered = sorted(words, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(w) for w in ordered), re.IGNORECASE)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(str(escape(text[last : match.start()])))
+        parts.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    parts.append(str(escape(text[last:])))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text was escaped

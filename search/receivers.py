@@ -1,0 +1,96 @@
+"""Signals that turn changes in other apps into outbox rows (in the changing transaction).
+
+Connected in ``SearchConfig.ready()`` from the source registry, so the apps whose content is
+indexed never import search.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.signals import page_published, page_unpublished
+
+from search.outbox import changed
+from search.sources import Source, model_or_none, sources
+
+# Saves that touch only these fields never change a document.
+IGNORED_UPDATES = frozenset({"last_login"})
+
+
+def _own_change(source: Source):
+    def receiver(sender, instance, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields and set(update_fields) <= IGNORED_UPDATES:
+            return
+        if kwargs.get("raw"):
+            return
+        changed(source.kind, [instance.pk])
+
+    return receiver
+
+
+def _related_change(source: Source, label: str):
+    affected = source.related[label]
+    fields = source.related_fields.get(label)
+
+    def receiver(sender, instance, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            names = set(update_fields)
+            if names <= IGNORED_UPDATES or (fields is not None and not names & fields):
+                return
+        if kwargs.get("raw"):
+            return
+        changed(source.kind, affected(instance).values_list("pk", flat=True))
+
+    return receiver
+
+
+def _m2m_change(source: Source, label: str):
+    affected = source.related[label]
+
+    def receiver(sender, instance, action, reverse, **kwargs):
+        if not reverse and action in {"post_add", "post_remove", "post_clear"}:
+            changed(source.kind, affected(instance).values_list("pk", flat=True))
+
+    return receiver
+
+
+_connected: list = []  # strong references: the receivers are closures
+
+
+def connect() -> None:
+    for source in sources().values():
+        model = source.model_class()
+        own = _own_change(source)
+        _connected.append(own)
+        post_save.connect(own, sender=model, weak=False, dispatch_uid=f"search-save-{source.kind}")
+        post_delete.connect(own, sender=model, weak=False, dispatch_uid=f"search-del-{source.kind}")
+        if source.is_page:
+            page_published.connect(
+                own, sender=model, weak=False, dispatch_uid=f"search-pub-{source.kind}"
+            )
+            page_unpublished.connect(
+                own, sender=model, weak=False, dispatch_uid=f"search-unpub-{source.kind}"
+            )
+        for label in source.related:
+            related_model = model_or_none(label)
+            if related_model is None:
+                continue
+            receiver = _related_change(source, label)
+            uid = f"search-{source.kind}-{label}"
+            if label == "wagtailcore.Page":
+                # Publishing or unpublishing any page may change who sees what hangs off it.
+                page_published.connect(receiver, weak=False, dispatch_uid=f"{uid}-pub")
+                page_unpublished.connect(receiver, weak=False, dispatch_uid=f"{uid}-unpub")
+                continue
+            post_save.connect(
+                receiver, sender=related_model, weak=False, dispatch_uid=f"{uid}-save"
+            )
+            # Deletions cascade to the documents' own objects, whose post_delete records them.
+        restricted = getattr(model_or_none("discussions.Topic"), "restricted_groups", None)
+        if source.kind == "post" and restricted is not None:
+            m2m = _m2m_change(source, "discussions.Topic")
+            m2m_changed.connect(
+                m2m, sender=restricted.through, weak=False, dispatch_uid="search-post-topic-groups"
+            )
+        _connected.append(own)

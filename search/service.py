@@ -1,0 +1,221 @@
+"""The query service: one interface, answered by Elasticsearch or, without it, by the database.
+
+``search(user=, query=, filters=, sort=, page=, language=)`` returns :class:`SearchResults`;
+``suggest(user=, prefix=)`` returns titles for the header box. Both filter on the asking
+member's access keys (``members.access.user_keys``) inside the engine, so hits, counts, facets,
+highlights and suggestions can only ever come from documents the member may see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from members.access import user_keys
+
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 24
+PER_PAGE = 10
+MAX_PAGE = 100  # deeper pages are not useful and cost the engine dearly
+
+# Facet name in the URL -> (document field, label).
+FACETS: dict[str, tuple[str, str]] = {
+    "kind": ("kind", _("Type")),
+    "country": ("countries", _("Country")),
+    "theme": ("themes", _("Theme")),
+    "gcm": ("gcm", _("GCM objective")),
+    "language": ("language", _("Language")),
+    "year": ("year", _("Year")),
+}
+SORTS = ("relevance", "date")
+
+# Private-use characters mark highlights inside text that is escaped afterwards.
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+
+
+class SearchUnavailable(Exception):
+    """The search engine cannot answer right now."""
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    terms: list[str]
+    phrases: list[str]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.terms and not self.phrases
+
+    @property
+    def words(self) -> str:
+        return " ".join(self.terms)
+
+
+_PHRASE = re.compile(r'"([^"]+)"')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def parse_query(raw: str | None) -> ParsedQuery:
+    """Words and quoted phrases; every other character is treated as a separator."""
+    text = unicodedata.normalize("NFC", raw or "")
+    text = "".join(ch for ch in text if ch.isprintable() or ch in " \t")
+    text = " ".join(text.split())[:MAX_QUERY_CHARS]
+    phrases = []
+    for match in _PHRASE.findall(text):
+        words = _WORD.findall(match)
+        if len(words) > 1:
+            phrases.append(" ".join(words))
+    rest = _PHRASE.sub(lambda m: " " if len(_WORD.findall(m.group(1))) > 1 else m.group(1), text)
+    terms = [w for w in _WORD.findall(rest) if w.strip("_")][:MAX_TERMS]
+    return ParsedQuery(text=text, terms=terms, phrases=phrases[:4])
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    title: SafeString
+    url: str
+    snippet: SafeString
+    date: dt.datetime | None
+    language: str
+    object_id: str
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue]
+
+
+@dataclass
+class SearchResults:
+    query: ParsedQuery
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = PER_PAGE
+    facets: list[Facet] = field(default_factory=list)
+    suggestion: str | None = None
+    sort: str = "relevance"
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    engine: str = ""
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_PAGE, max(1, math.ceil(self.total / self.per_page)))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * self.per_page + 1
+
+
+def clean_filters(filters) -> dict[str, list[str]]:
+    """Known facets only, a handful of short values each (URLs are typed by people too)."""
+    cleaned: dict[str, list[str]] = {}
+    for name in FACETS:
+        values = filters.getlist(name) if hasattr(filters, "getlist") else filters.get(name, [])
+        if isinstance(values, str):
+            values = [values]
+        values = [v.strip()[:40] for v in values if v and v.strip()][:10]
+        if name == "year":
+            values = [v for v in values if v.isdigit()]
+        if name == "country":
+            values = [v.lower() for v in values]
+        if values:
+            cleaned[name] = list(dict.fromkeys(values))
+    return cleaned
+
+
+def highlight_html(fragment: str) -> SafeString:
+    """Escape the engine's text, then turn the private markers into ``<mark>``."""
+    escaped = escape(fragment)
+    return mark_safe(  # noqa: S308 - escaped above; only our own tags are added
+        escaped.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+    )
+
+
+def _engine():
+    if settings.ELASTICSEARCH_URL:
+        from search.engines.elastic import ElasticsearchEngine
+
+        return ElasticsearchEngine()
+    from search.engines.database import DatabaseEngine
+
+    return DatabaseEngine()
+
+
+def search(
+    *,
+    user,
+    query: str = "",
+    filters=None,
+    sort: str = "relevance",
+    page: int = 1,
+    language: str | None = None,
+    per_page: int = PER_PAGE,
+    engine=None,
+) -> SearchResults:
+    parsed = parse_query(query)
+    keys = user_keys(user)
+    results = SearchResults(
+        query=parsed,
+        page=max(1, min(int(page or 1), MAX_PAGE)),
+        per_page=per_page,
+        sort=sort if sort in SORTS else "relevance",
+        filters=clean_filters(filters or {}),
+    )
+    if not keys or (parsed.is_empty and not results.filters):
+        return results
+    engine = engine or _engine()
+    results.engine = engine.name
+    engine.run(results, keys=keys, language=(language or "en").split("-")[0])
+    _label_facets(results)
+    return results
+
+
+def suggest(*, user, prefix: str, limit: int = 8, engine=None) -> list[dict]:
+    """Titles starting with the words typed, among documents ``user`` may see."""
+    parsed = parse_query(prefix)
+    keys = user_keys(user)
+    if not keys or not parsed.terms or len(parsed.text) < 2:
+        return []
+    engine = engine or _engine()
+    return engine.suggest(" ".join(parsed.terms), keys=keys, limit=limit)
+
+
+def _label_facets(results: SearchResults) -> None:
+    from search.labels import facet_labels
+
+    for facet in results.facets:
+        labels = facet_labels(facet.name, [v.value for v in facet.values])
+        for value in facet.values:
+            value.label = labels.get(value.value, value.value)
+    for hit in results.hits:
+        hit.kind_label = facet_labels("kind", [hit.kind]).get(hit.kind, hit.kind)

@@ -1,0 +1,143 @@
+"""What gets indexed: a registry of *sources*, one per kind of content.
+
+A source says which objects should be in the index (``queryset``), how one becomes an
+:class:`Entry` (``to_entry``; ``None`` keeps it out), and which other models' changes touch its
+documents (``related``). Adding a kind is a module in this package that calls :func:`register`;
+the modules for other apps' models live here so those apps need not know about search.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.apps import apps
+from django.db.models import Model, QuerySet
+from django.utils.functional import Promise
+
+from members.access import Tier, keys_for_tier
+
+
+@dataclass
+class Entry:
+    """What the index keeps about one object, whichever engine stores it."""
+
+    title: str
+    url: str
+    access: Iterable[str]
+    language: str = "en"
+    summary: str = ""
+    body: str = ""
+    countries: Iterable[str] = ()
+    themes: Iterable[str] = ()
+    gcm: Iterable[str] = ()
+    date: dt.date | dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    label: str | Promise
+    model: str  # "app_label.ModelName"
+    queryset: Callable[[], QuerySet]
+    to_entry: Callable[[Model], Entry | None]
+    # Other models whose changes alter this kind's documents: label -> affected object ids.
+    related: dict[str, Callable[[Model], Iterable]] = field(default_factory=dict)
+    # For a related model, the fields whose change matters: a save naming none of them in
+    # ``update_fields`` (a counter, a login time) is ignored.
+    related_fields: dict[str, frozenset[str]] = field(default_factory=dict)
+    is_page: bool = False
+
+    def model_class(self) -> type[Model]:
+        return apps.get_model(self.model)
+
+    def load(self, ids: Iterable) -> dict[str, Model]:
+        """The indexable objects among ``ids``, keyed by their id as a string."""
+        return {str(obj.pk): obj for obj in self.queryset().filter(pk__in=list(ids))}
+
+
+_REGISTRY: dict[str, Source] = {}
+_MODULES = ["pages", "knowledge", "events", "discussions", "members"]
+_loaded = False
+
+
+def register(source: Source) -> Source:
+    _REGISTRY[source.kind] = source
+    return source
+
+
+def sources() -> dict[str, Source]:
+    """Every registered source; each module registers only when its app's models exist."""
+    global _loaded
+    if not _loaded:
+        for name in _MODULES:
+            import_module(f"search.sources.{name}")
+        _loaded = True
+    return _REGISTRY
+
+
+def source_for(kind: str) -> Source | None:
+    return sources().get(kind)
+
+
+def model_or_none(label: str) -> type[Model] | None:
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+# --- helpers the source modules share --------------------------------------------------------
+
+_TAGS = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"\s+")
+
+
+def plain_text(value) -> str:
+    """Rich text or HTML to the words a reader sees."""
+    if not value:
+        return ""
+    text = _TAGS.sub(" ", str(value))
+    return _SPACES.sub(" ", html.unescape(text)).strip()
+
+
+def tier_keys(obj) -> frozenset[str]:
+    """The object's own access keys when it has them, else those of its tier (default members)."""
+    if hasattr(obj, "access_keys"):
+        return frozenset(obj.access_keys())
+    return keys_for_tier(getattr(obj, "tier", Tier.MEMBERS))
+
+
+def codes(manager, attribute: str) -> list[str]:
+    """Values of ``attribute`` over a (prefetched) related manager."""
+    return [str(getattr(item, attribute)) for item in manager.all()]
+
+
+def page_language(page, default: str = "en") -> str:
+    language = getattr(page, "language", "") or ""
+    if not language:
+        locale = getattr(page, "locale", None)
+        language = getattr(locale, "language_code", "") or default
+    return language.split("-")[0].lower()
+
+
+_SCRIPTS = [
+    ("hy", re.compile(r"[\u0530-\u058f]")),
+    ("ka", re.compile(r"[\u10a0-\u10ff]")),
+    ("uk", re.compile(r"[іїєґІЇЄҐ]")),
+    ("ru", re.compile(r"[\u0400-\u04ff]")),
+    ("ro", re.compile(r"[ăâîșşțţĂÂÎȘŞȚŢ]")),
+]
+
+
+def guess_language(text: str, default: str = "en") -> str:
+    """The language of text that does not say (posts): by the script it is written in."""
+    sample = text[:2000]
+    for language, pattern in _SCRIPTS:
+        if len(pattern.findall(sample)) >= 3:
+            return language
+    return default

@@ -1,0 +1,73 @@
+"""Posts in discussion threads (discussions app): each post a document titled by its thread."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from members.access import keys_for_tier
+from search.sources import Entry, Source, guess_language, model_or_none, plain_text, register
+
+
+def _posts():
+    return (
+        model_or_none("discussions.Post")
+        .objects.public()
+        .filter(author__is_active=True)
+        .select_related("thread__topic", "thread__page", "author")
+        .prefetch_related("thread__topic__restricted_groups")
+    )
+
+
+def _thread_keys(thread) -> frozenset[str]:
+    if thread.topic_id:
+        return frozenset(thread.topic.access_keys())
+    page = thread.page.specific
+    if not page.live:
+        return frozenset()
+    if hasattr(page, "access_keys"):
+        return frozenset(page.access_keys())
+    return keys_for_tier("members")
+
+
+def _post_entry(post) -> Entry | None:
+    access = _thread_keys(post.thread)
+    if not access:
+        return None
+    text = plain_text(post.html) or post.source
+    return Entry(
+        title=post.thread.title,
+        url=post.get_absolute_url(),
+        access=access,
+        language=guess_language(f"{post.thread.title} {text}"),
+        summary=text[:300],
+        body=text,
+        date=post.created_at,
+    )
+
+
+def _posts_of(**lookup):
+    Post = model_or_none("discussions.Post")
+    return lambda instance: Post.objects.filter(**{k: v(instance) for k, v in lookup.items()})
+
+
+if model_or_none("discussions.Post"):
+    register(
+        Source(
+            kind="post",
+            label=_("Discussion"),
+            model="discussions.Post",
+            queryset=_posts,
+            to_entry=_post_entry,
+            related={
+                "discussions.Thread": _posts_of(thread=lambda t: t),
+                "discussions.Topic": _posts_of(thread__topic=lambda t: t),
+                "members.User": _posts_of(author=lambda u: u),
+                "wagtailcore.Page": _posts_of(thread__page_id=lambda p: p.pk),
+            },
+            related_fields={
+                "discussions.Thread": frozenset({"title", "topic", "page"}),
+                "discussions.Topic": frozenset({"name"}),
+                "members.User": frozenset({"is_active", "first_name", "last_name"}),
+            },
+        )
+    )

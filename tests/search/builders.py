@@ -1,0 +1,58 @@
+"""Content for search tests, published through Wagtail so the signals run as in the admin."""
+
+from __future__ import annotations
+
+from home.models import HomePage, StandardPage
+from knowledge.models import Country, GCMObjective, Theme
+from members.access import Tier
+
+
+def home() -> HomePage:
+    return HomePage.objects.get()
+
+
+def library():
+    from knowledge.models import LibraryIndexPage
+
+    existing = LibraryIndexPage.objects.first()
+    if existing:
+        return existing
+    return home().add_child(instance=LibraryIndexPage(title="Library", slug="library-pages"))
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page.specific_class.objects.get(pk=page.pk)
+
+
+def make_note(
+    title: str,
+    *,
+    summary: str = "",
+    text: str = "",
+    language: str = "en",
+    tier: str = Tier.MEMBERS,
+    countries=("GE",),
+    themes=("labour-migration",),
+    gcm=(),
+):
+    from knowledge.models import PracticeNotePage
+
+    page = PracticeNotePage(
+        title=title,
+        summary=summary or f"About {title}",
+        language=language,
+        tier=tier,
+        body=[("text", f"<p>{text}</p>")] if text else [],
+    )
+    library().add_child(instance=page)
+    page.countries.set(Country.objects.filter(code__in=countries))
+    page.themes.set(Theme.objects.filter(slug__in=themes))
+    page.gcm_objectives.set(GCMObjective.objects.filter(number__in=gcm))
+    return publish(page)
+
+
+def make_standard_page(title: str, *, summary: str = "", body: str = "") -> StandardPage:
+    page = StandardPage(title=title, summary=summary, body=f"<p>{body}</p>" if body else "")
+    home().add_child(instance=page)
+    return publish(page)

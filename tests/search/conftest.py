@@ -1,0 +1,45 @@
+"""Search fixtures: an engine to test against (database, or the real Elasticsearch), and a
+way to run the indexing pipeline now instead of after a commit."""
+
+from __future__ import annotations
+
+import pytest
+
+from search import indexing
+
+ENGINES = ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+
+
+@pytest.fixture
+def es_index(settings):
+    """A fresh, empty index behind this worker's alias, removed afterwards."""
+    from search.engine import elasticsearch_client
+
+    elasticsearch_client.cache_clear()
+    index = indexing.ElasticsearchIndex()
+    index.drop()
+    yield index
+    index.drop()
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, settings):
+    """Each contract test runs once per engine: the database, then Elasticsearch."""
+    if request.param == "database":
+        settings.ELASTICSEARCH_URL = ""
+    else:
+        request.getfixturevalue("es_index")
+    return request.param
+
+
+@pytest.fixture
+def index_now():
+    """Drain the outbox in-process and make the result searchable (what the task does)."""
+
+    def run():
+        indexing.process_outbox()
+        target = indexing.current_index()
+        target.ensure()
+        target.refresh()
+
+    return run
