@@ -467,10 +467,18 @@ def rebuild(progress: Progress = _no_progress) -> dict:
 
 
 def update(progress: Progress = _no_progress) -> dict:
-    """Re-index every object in place (no new index), then drain the outbox."""
+    """Re-index every object in place under fresh versions, then drain the outbox.
+
+    For content changed without signals (``QuerySet.update``, raw SQL); a rebuild does the
+    same into a new index."""
     target = current_index()
     target.ensure()
-    loaded = sum(_load_kind(kind, target, None, progress) for kind in sources())
+    loaded = 0
+    for kind in sources():
+        ids = sorted(set(_ids(kind)) | _ledger_ids(kind))
+        chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
+        for chunk in progress(chunks, len(chunks), kind):
+            loaded += refresh_objects(kind, chunk)
     return {"documents": loaded, "outbox": process_outbox()}
 
 
@@ -500,8 +508,19 @@ def reconcile(*, fix: bool = True, progress: Progress = _no_progress) -> list[Di
         diff.outdated = sorted(i for i in set(expected) & set(indexed) if indexed[i] < expected[i])
         differences.append(diff)
         if fix and diff.total:
-            sync([(kind, i) for i in diff.missing + diff.extra + diff.outdated])
+            refresh_objects(kind, diff.missing + diff.extra + diff.outdated)
     return differences
+
+
+def refresh_objects(kind: str, object_ids: list[str]) -> int:
+    """Re-index objects under fresh versions, newer than anything the index may hold (even a
+    document written by hand or deleted outside the pipeline)."""
+    done = 0
+    for start in range(0, len(object_ids), CHUNK):
+        with transaction.atomic():
+            row_ids = outbox_record(kind, object_ids[start : start + CHUNK])
+        done += process_outbox(row_ids)
+    return done
 
 
 def _expected_ids(kind: str) -> list[str]:

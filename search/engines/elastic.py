@@ -142,6 +142,8 @@ class ElasticsearchEngine:
                 "bool": {
                     "must": [text_query(parsed, language)],
                     "filter": filter_clauses(keys, results.filters),
+                    # Documents in the member's own language come first among equals.
+                    "should": [{"term": {"language": {"value": language, "boost": 3}}}],
                 }
             },
             "from": (results.page - 1) * results.per_page,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from search import indexing
+from tests.services import celery_worker_process  # noqa: F401 - a fixture
 
 ENGINES = ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
 

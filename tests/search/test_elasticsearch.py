@@ -1,0 +1,153 @@
+"""What only the Elasticsearch engine does: analysis per language, stemming, typos, "did you
+mean", versioned writes, and the index lifecycle (rebuild, reconcile, status)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from members.access import Tier
+from search import indexing, service
+from search.documents import ANALYZERS
+from tests.search.builders import make_note
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "the migrants", ["migrant"]),
+        ("ru", "мигрантов и мигранты", ["мигрант", "мигрант"]),
+        ("uk", "міграції", ["міграція"]),
+        ("ro", "migranților", ["migrant"]),
+        ("hy", "և միգրանտներ", None),  # stop word gone; hunspell may or may not stem
+        ("ka", "მიგრაციის პოლიტიკა", ["მიგრაციის", "პოლიტიკა"]),
+        ("az", "Miqrasiya siyasəti", ["miqrasiya", "siyasəti"]),
+    ],
+)
+def test_each_language_analyser_works_on_the_real_server(es_index, language, text, expected):
+    """Only core parts: standard, lowercase, stop lists and hunspell dictionaries."""
+    es_index.ensure()
+    analyzer = ANALYZERS[language]._name
+    tokens = [
+        t["token"]
+        for t in es_index.client.indices.analyze(
+            index=es_index.alias, analyzer=analyzer, text=text
+        )["tokens"]
+    ]
+    if expected is None:
+        assert "և" not in tokens and tokens
+    else:
+        assert tokens == expected
+
+
+def test_russian_stemming_finds_other_forms(es_index, index_now, member):
+    make_note("Права трудовых мигрантов", language="ru", summary="Защита прав мигрантов")
+    index_now()
+    for form in ("мигранты", "мигрантам", "МИГРАНТ"):
+        results = service.search(user=member, query=form, language="ru")
+        assert results.total == 1, form
+        assert "<mark>" in str(results.hits[0].title) + str(results.hits[0].snippet)
+
+
+def test_members_language_comes_first(es_index, index_now, member):
+    make_note("Migration policy review", language="en", summary="migration policy")
+    make_note("Migration policy обзор", language="ru", summary="migration policy")
+    index_now()
+    russian_first = service.search(user=member, query="migration policy", language="ru")
+    assert russian_first.hits[0].language == "ru"
+    english_first = service.search(user=member, query="migration policy", language="en")
+    assert english_first.hits[0].language == "en"
+
+
+def test_typos_are_tolerated_and_corrected(es_index, index_now, member):
+    make_note("Reintegration of returnees", summary="Reintegration programmes for returnees")
+    index_now()
+    results = service.search(user=member, query="reintegratoin")
+    assert results.total == 1
+    nothing = service.search(user=member, query="reintegratoin xqzv")
+    assert nothing.total == 0
+    assert nothing.suggestion is None or "xqzv" not in nothing.suggestion
+
+
+def test_did_you_mean_offers_only_visible_words(es_index, index_now, member, secretariat):
+    make_note("Remittance corridors", summary="remittance corridors")
+    make_note("Confidential plenipotentiary", tier=Tier.SECRETARIAT, summary="plenipotentiary")
+    index_now()
+    assert service.search(user=member, query="remittence coridors").suggestion in {
+        "remittance corridors",
+        None,
+    }
+    assert service.search(user=member, query="plenipotentiery").suggestion is None
+    assert service.search(user=secretariat, query="plenipotentiery").total == 1
+
+
+def test_an_older_version_never_overwrites_a_newer_one(es_index, index_now, member):
+    note = make_note("Circular migration pilots")
+    index_now()
+    newest = indexing.build_writes("practice_note", [str(note.pk)])[0]
+    stale = indexing.Write(
+        newest.kind, newest.object_id, newest.version - 1, {**newest.body, "suggest": "stale"}
+    )
+    result = es_index.write([stale])
+    assert result.stale == 1 and result.written == 0
+    es_index.refresh()
+    document = es_index.client.get(index=es_index.alias, id=newest.id)
+    assert document["_version"] == newest.version
+    assert document["_source"]["suggest"] == "Circular migration pilots"
+
+
+def test_a_deleted_object_stays_deleted(es_index, index_now, member):
+    note = make_note("Temporary protection desk")
+    index_now()
+    before = indexing.build_writes("practice_note", [str(note.pk)])[0]
+    note.delete()
+    index_now()
+    # A task that read the note before it went, arriving late, is refused by the tombstone.
+    assert es_index.write([before]).stale == 1
+    es_index.refresh()
+    assert service.search(user=member, query="temporary protection").total == 0
+
+
+def test_rebuild_swaps_the_alias_and_reconcile_repairs(es_index, index_now, member, capsys):
+    notes = [make_note(f"Diaspora mapping {n}") for n in range(3)]
+    index_now()
+    first = es_index.physical_indices()
+    call_command("search_index", "rebuild", "--no-progress")
+    second = es_index.physical_indices()
+    assert len(second) == 1 and second != first
+    es_index.refresh()
+    assert service.search(user=member, query="diaspora mapping").total == 3
+
+    # Drift: a document lost, another stale, a third that should not be there.
+    es_index.client.delete(index=es_index.alias, id=f"practice_note:{notes[0].pk}", refresh=True)
+    es_index.client.index(
+        index=es_index.alias,
+        id="practice_note:999999",
+        document={"kind": "practice_note", "object_id": "999999", "access": ["members"]},
+        refresh=True,
+    )
+    differences = {d.kind: d for d in indexing.reconcile(fix=False)}
+    assert differences["practice_note"].missing == [str(notes[0].pk)]
+    assert differences["practice_note"].extra == ["999999"]
+    call_command("search_index", "reconcile", "--no-progress")
+    assert "fixed 2 differences" in capsys.readouterr().out
+    es_index.refresh()
+    assert sum(d.total for d in indexing.reconcile(fix=False)) == 0
+    call_command("search_index", "status")
+    assert "practice_note" in capsys.readouterr().out
+
+
+def test_query_is_unavailable_when_the_server_is_away(settings, member):
+    from search.engine import elasticsearch_client
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:1"
+    elasticsearch_client.cache_clear()
+    try:
+        with pytest.raises(service.SearchUnavailable):
+            service.search(user=member, query="anything")
+        with pytest.raises(service.SearchUnavailable):
+            service.suggest(user=member, prefix="anything")
+    finally:
+        elasticsearch_client.cache_clear()

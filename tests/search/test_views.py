@@ -1,0 +1,121 @@
+"""The search page, the suggestion endpoint, degraded mode and the zero-result report, over HTTP."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.models import ZeroResultQuery
+from tests.search.builders import make_note
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus(engine, index_now):
+    make_note("Labour mobility partnership", countries=["GE"], themes=["labour-migration"])
+    make_note("Labour market integration", countries=["MD"], themes=["integration"])
+    index_now()
+
+
+def test_results_page_with_facet_links_and_highlights(corpus, member_client):
+    response = member_client.get("/en/search/", {"q": "labour"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1>") == 1
+    assert "2 results for “labour”" in html
+    assert "<mark>Labour</mark> mobility partnership" in html
+    assert "?q=labour&amp;country=ge" in html
+    narrowed = member_client.get("/en/search/", {"q": "labour", "country": "ge"}).content.decode()
+    assert "1 result for “labour”" in narrowed
+    assert "mobility" in narrowed and "market integration" not in narrowed
+    assert 'aria-current="true"' in narrowed
+
+
+def test_results_page_in_russian(corpus, member_client):
+    html = member_client.get("/ru/search/", {"q": "labour"}).content.decode()
+    assert '<html lang="ru"' in html
+    assert "Поиск" in html
+    assert "Страна" in html
+
+
+def test_query_count_stays_flat(corpus, member_client, django_assert_max_num_queries):
+    member_client.get("/en/search/", {"q": "labour"})
+    with django_assert_max_num_queries(20):
+        member_client.get("/en/search/", {"q": "labour", "country": "ge", "sort": "date"})
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x" * 10_000},
+        {"q": "((("},
+        {"q": "labour", "page": "-3"},
+        {"q": "labour", "page": "9999"},
+        {"q": "labour", "page": "abc"},
+        {"q": "labour", "sort": "evil"},
+        {"q": "labour", "year": "20x5"},
+        {"q": "labour", "country": "<script>"},
+        {"q": ""},
+        {},
+    ],
+)
+def test_no_request_is_a_server_error(corpus, member_client, params):
+    response = member_client.get("/en/search/", params)
+    assert response.status_code == 200
+    assert "<script>alert" not in response.content.decode()
+
+
+def test_zero_results_are_counted_without_identity(corpus, member_client):
+    member_client.get("/en/search/", {"q": "Nonexistent Topic"})
+    member_client.get("/en/search/", {"q": "nonexistent  topic"})
+    member_client.get("/en/search/", {"q": "labour"})
+    rows = list(ZeroResultQuery.objects.values_list("query", "count"))
+    assert rows == [("nonexistent topic", 2)]
+    assert {f.name for f in ZeroResultQuery._meta.get_fields()} == {
+        "id",
+        "query",
+        "day",
+        "count",
+        "last_seen_at",
+    }
+
+
+def test_zero_result_report_is_for_the_secretariat(corpus, member_client, secretariat, client):
+    member_client.get("/en/search/", {"q": "climate displacement"})
+    assert member_client.get("/admin/search/zero-results/").status_code == 302
+    client.force_login(secretariat)
+    response = client.get("/admin/search/zero-results/")
+    assert response.status_code == 200
+    assert "climate displacement" in response.content.decode()
+
+
+def test_suggestions_as_json(corpus, member_client):
+    response = member_client.get("/en/search/suggest/", {"q": "labour mob"})
+    assert response.status_code == 200
+    assert response.json()["suggestions"] == [
+        {
+            "title": "Labour mobility partnership",
+            "url": response.json()["suggestions"][0]["url"],
+            "kind": "practice_note",
+        }
+    ]
+    assert member_client.get("/en/search/suggest/", {"q": "l"}).json()["suggestions"] == []
+
+
+@pytest.mark.elasticsearch
+def test_search_unavailable_is_a_clear_503_and_the_site_goes_on(settings, member_client):
+    from search.engine import elasticsearch_client
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:1"
+    elasticsearch_client.cache_clear()
+    try:
+        response = member_client.get("/en/search/", {"q": "labour"})
+        assert response.status_code == 503
+        assert "Search is temporarily unavailable" in response.content.decode()
+        assert member_client.get("/en/search/suggest/", {"q": "labour"}).status_code == 503
+        assert member_client.get("/en/").status_code == 200
+        health = member_client.get("/health/")
+        assert health.status_code == 503
+        assert health.json()["checks"]["elasticsearch"]["status"] == "down"
+    finally:
+        elasticsearch_client.cache_clear()
