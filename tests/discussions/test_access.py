@@ -125,3 +125,24 @@ def test_restricted_members_are_not_notified_or_suggested(government_topic, offi
     from discussions.selectors import mention_candidates
 
     assert member not in mention_candidates(user=official, query=handle, thread=thread)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("tier", "allowed"),
+    [
+        ("members", set(ROLES)),
+        ("governments", {"official", "secretariat"}),
+        ("secretariat", {"secretariat"}),
+    ],
+)
+def test_thread_on_a_practice_note_follows_its_tier(request, tier, allowed, secretariat):
+    knowledge = pytest.importorskip("tests.knowledge.conftest")
+    from knowledge.services import library_setup
+
+    note = knowledge.make_note(library_setup(), tier=tier)
+    thread = start_thread(secretariat, page=note)
+    _assert_visibility(request, thread, allowed)
+    from discussions.selectors import thread_access_keys
+
+    assert thread_access_keys(thread) == frozenset(note.access_keys())
