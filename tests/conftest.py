@@ -77,6 +77,19 @@ def pytest_runtest_setup(item):
             pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _drop_search_indices():
+    """Saves in any test are indexed (search.receivers); drop this run's indices at the end."""
+    yield
+    if _elasticsearch_up():
+        from search.indexing import ElasticsearchIndex
+
+        try:
+            ElasticsearchIndex().drop()
+        except Exception:  # cleanup only: never fail a run over it
+            pass
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -218,3 +218,26 @@ def test_suggestions_match_word_prefixes(engine, index_now, member):
     titles = [s["title"] for s in service.suggest(user=member, prefix="returning mig")]
     assert titles == ["Reintegration of returning migrants"]
     assert service.suggest(user=member, prefix="r") == []
+
+
+def test_directory_hides_profiles_from_those_outside_their_tier(
+    engine, index_now, member, official, other_member
+):
+    from members.models import Profile
+    from search.selectors import directory_search, library_search
+
+    other_member.first_name, other_member.last_name = "Armen", "Petrosyan"
+    other_member.save()
+    Profile.objects.update_or_create(
+        user=other_member,
+        defaults={"bio": f"Negotiator on {SECRET} readmission", "visibility": Tier.GOVERNMENTS},
+    )
+    make_note(f"Public note on {SECRET[:4]}returns")
+    index_now()
+    assert directory_search(user=member, query=SECRET).total == 0
+    assert directory_search(user=member, query="petrosyan").total == 0
+    assert service.suggest(user=member, prefix="Armen Petro") == []
+    found = directory_search(user=official, query=SECRET)
+    assert [h.object_id for h in found.hits] == [str(other_member.pk)]
+    assert library_search(user=official, query=SECRET).total == 0
+    assert directory_search(user=official, query="").total >= 2
