@@ -24,6 +24,11 @@ COUNTRIES = [
     ("SE", "Sweden", "Швеция", "sweden", False),
     ("SK", "Slovakia", "Словакия", "slovakia", False),
     ("TR", "Türkiye", "Турция", "turkiye", False),
+    # Added in migration 0005: main destinations of the region's labour migrants outside the EU.
+    ("IL", "Israel", "Израиль", "israel", False),
+    ("KZ", "Kazakhstan", "Казахстан", "kazakhstan", False),
+    ("PT", "Portugal", "Португалия", "portugal", False),
+    ("RU", "Russia", "Россия", "russia", False),
 ]
 
 THEMES = [

@@ -50,15 +50,18 @@ def xlsx_bytes(text):
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(
-    ("name", "data", "expected"),
-    [
-        ("report.pdf", simple_pdf("Evaluation", ["Returnees counselled: 3,400"]), "3,400"),
-        ("report.docx", docx_bytes("Referral mechanism handbook"), "Referral mechanism"),
-        ("report.xlsx", xlsx_bytes("Remittance cost 4.2%"), "Remittance cost 4.2%"),
-    ],
-)
-def test_text_is_extracted_after_commit(name, data, expected, django_capture_on_commit_callbacks):
+# Files are built inside the test: xdist workers must agree on the test ids.
+FILES = {
+    "pdf": (lambda: simple_pdf("Evaluation", ["Returnees counselled: 3,400"]), "3,400"),
+    "docx": (lambda: docx_bytes("Referral mechanism handbook"), "Referral mechanism"),
+    "xlsx": (lambda: xlsx_bytes("Remittance cost 4.2%"), "Remittance cost 4.2%"),
+}
+
+
+@pytest.mark.parametrize("kind", list(FILES))
+def test_text_is_extracted_after_commit(kind, django_capture_on_commit_callbacks):
+    build, expected = FILES[kind]
+    name, data = f"report.{kind}", build()
     document = make_document(name, data, capture=django_capture_on_commit_callbacks)
     document.refresh_from_db()
     assert expected in document.extracted_text
