@@ -38,6 +38,11 @@ class AccountAdapter(DefaultAccountAdapter):
         user.save()
         services.invitation_accept(invitation=invitation, user=user)
         request.session.pop(INVITATION_SESSION_KEY, None)
+        # The newcomer chose their password a moment ago: that counts as the fresh proof that
+        # setting up the authenticator app asks for, instead of asking for it again at once.
+        from allauth.account.internal.flows.login import record_authentication
+
+        record_authentication(request, user, method="password", reauthenticated=True)
         return user
 
     def get_signup_redirect_url(self, request) -> str:

@@ -84,7 +84,8 @@ def enter_totp_code(page, secret: str | None = None) -> None:
     for _attempt in range(2):
         page.fill("input[name=code]", totp.now())
         with page.expect_navigation():
-            page.locator("form button[type=submit]").last.click()
+            # The page's last button is "Cancel" (another form): press the code form's own.
+            page.locator("form:has(input[name=code]) button[type=submit]").first.click()
         if "/2fa/authenticate/" not in page.url:
             return
         time.sleep(totp.interval - time.time() % totp.interval + 1)
