@@ -268,3 +268,9 @@ def test_grant_page_permissions_for_experts_below_a_page():
         .values_list("permission__codename", flat=True)
     )
     assert codenames == {"add_page", "change_page"}
+
+
+def test_pages_are_translated_to_russian(member_client, secretariat_client):
+    assert "Справочник участников" in member_client.get("/ru/members/").content.decode()
+    body = secretariat_client.get("/ru/members/invitations/new/").content.decode()
+    assert "Пригласить человека" in body and "Государственный служащий" in body
