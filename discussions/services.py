@@ -129,7 +129,7 @@ def post_create(*, author, thread: Thread, body: str, reply_to: Post | None = No
         raise PermissionDenied(_("This thread is locked."))
     _check_rate(author)
     with transaction.atomic():
-        locked = Thread.objects.select_for_update().select_related("topic", "page")
+        locked = Thread.objects.select_for_update(of=("self",)).select_related("topic", "page")
         thread = locked.get(pk=thread.pk)
         if reply_to is not None and reply_to.thread_id != thread.pk:
             reply_to = None
