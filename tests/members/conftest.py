@@ -42,3 +42,12 @@ def theme(db):
     from knowledge.models import Theme
 
     return Theme.objects.order_by("pk").first()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """reverse() follows the active language, which a request to a /ru/ page leaves behind."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
