@@ -517,8 +517,9 @@ def _resolve_flags(moderator, post: Post) -> None:
 @transaction.atomic
 def post_hide(*, moderator, post: Post, reason: str = "") -> Post:
     _require_moderator(moderator)
-    Post.objects.filter(pk=post.pk).update(hidden_at=timezone.now(), hidden_by=moderator)
-    post.refresh_from_db()
+    # save(), not update(): the search index listens for the post's save to drop its text.
+    post.hidden_at, post.hidden_by = timezone.now(), moderator
+    post.save(update_fields=["hidden_at", "hidden_by"])
     _resolve_flags(moderator, post)
     _log(moderator, ModerationAction.Action.HIDE, post=post, reason=reason)
     return post
@@ -527,8 +528,8 @@ def post_hide(*, moderator, post: Post, reason: str = "") -> Post:
 @transaction.atomic
 def post_restore(*, moderator, post: Post, reason: str = "") -> Post:
     _require_moderator(moderator)
-    Post.objects.filter(pk=post.pk).update(hidden_at=None, hidden_by=None)
-    post.refresh_from_db()
+    post.hidden_at, post.hidden_by = None, None
+    post.save(update_fields=["hidden_at", "hidden_by"])
     _resolve_flags(moderator, post)
     _log(moderator, ModerationAction.Action.RESTORE, post=post, reason=reason)
     return post

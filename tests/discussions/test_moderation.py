@@ -77,8 +77,21 @@ def test_hidden_posts_leave_search_feed(reply, secretariat):
     from discussions.selectors import posts_for_index
 
     assert reply in posts_for_index()
+    outbox = _search_outbox(reply)
     services.post_hide(moderator=secretariat, post=reply)
     assert reply not in posts_for_index()
+    # The search pipeline is told, so the hidden text leaves the index too.
+    assert _search_outbox(reply) > outbox
+
+
+def _search_outbox(post) -> int:
+    from django.apps import apps
+
+    if not apps.is_installed("search"):
+        pytest.skip("the search app is not installed")
+    from search.models import IndexOutbox
+
+    return IndexOutbox.objects.filter(kind="post", object_id=str(post.pk)).count()
 
 
 @pytest.mark.django_db
