@@ -10,10 +10,15 @@ from django.utils.translation import gettext as _
 
 from events.calendar import event_ics
 from events.models import RegistrationStatus
+from events.templatetags.events_tags import localized_url
 
 
 def _url(page) -> str:
-    return page.full_url or f"{settings.SITE_URL}{page.url or ''}"
+    """The page's address in the language the e-mail is written in."""
+    path = page.url or ""
+    full = page.full_url or f"{settings.SITE_URL}{path}"
+    root = full[: -len(path)] if path and full.endswith(path) else settings.SITE_URL
+    return root + localized_url(page)
 
 
 def _message(user, subject: str, template: str, context: dict) -> EmailMessage:

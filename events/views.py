@@ -20,6 +20,7 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
+from events.templatetags.events_tags import localized_url
 
 
 def _event(request, event_id: int) -> EventPage:
@@ -48,21 +49,21 @@ def register(request, event_id: int):
     form = RegistrationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please check your answers."))
-        return redirect(event.url)
+        return redirect(localized_url(event, request))
     try:
         registration = services.registration_create(
             event=event, user=request.user, answers=form.cleaned_data
         )
     except PermissionDenied as exc:
         messages.error(request, str(exc) or _("You cannot register for this event."))
-        return redirect(event.url)
+        return redirect(localized_url(event, request))
     notes = {
         RegistrationStatus.CONFIRMED: _("Your place is confirmed. A confirmation is on its way."),
         RegistrationStatus.WAITLISTED: _("The event is full: you are on the waiting list."),
         RegistrationStatus.PENDING: _("Thank you. The secretariat will confirm your place."),
     }
     messages.success(request, notes[registration.status])
-    return redirect(event.url)
+    return redirect(localized_url(event, request))
 
 
 @require_POST
@@ -73,7 +74,7 @@ def cancel(request, event_id: int):
         raise Http404
     services.registration_cancel(registration=registration)
     messages.success(request, _("Your registration is cancelled."))
-    return redirect(event.url)
+    return redirect(localized_url(event, request))
 
 
 @require_GET
@@ -216,7 +217,7 @@ def consultation_respond(request, page_id: int):
         )
     except PermissionDenied as exc:
         messages.error(request, str(exc))
-        return redirect(consultation.url)
+        return redirect(localized_url(consultation, request))
     except ValidationError as exc:
         missing = exc.message_dict.get("missing", [])
         services.consultation_response_save(
@@ -227,14 +228,14 @@ def consultation_respond(request, page_id: int):
             _("Your draft is saved, but these questions need an answer before you submit: %s")
             % "; ".join(missing),
         )
-        return redirect(consultation.url)
+        return redirect(localized_url(consultation, request))
     if submit:
         messages.success(
             request, _("Your answers are submitted. You can change them until the deadline.")
         )
     else:
         messages.success(request, _("Your draft is saved."))
-    return redirect(consultation.url)
+    return redirect(localized_url(consultation, request))
 
 
 @require_GET
