@@ -307,11 +307,18 @@ def dashboard_panel(*, user) -> dict | None:
         .order_by("closes_at")[:10]
         if access.in_consultation_audience(user, c)
     ][:5]
-    submitted = set(
-        Response.objects.filter(consultation__in=consultations, status=ResponseStatus.SUBMITTED)
-        .filter(Q(user=user) | Q(country=access.member_country(user)) if consultations else Q())
-        .values_list("consultation_id", flat=True)
-    )
+    submitted: set[int] = set()
+    if consultations:
+        # Answered by me, or (for country answers) by my country's focal point.
+        mine = Q(user=user, country__isnull=True)
+        country = access.member_country(user)
+        if country is not None:
+            mine |= Q(country=country)
+        submitted = set(
+            Response.objects.filter(
+                mine, consultation__in=consultations, status=ResponseStatus.SUBMITTED
+            ).values_list("consultation_id", flat=True)
+        )
     return {
         "template": "events/dashboard_panel.html",
         "registrations": registrations,

@@ -218,3 +218,22 @@ def test_events_in_russian(member_client, events_index):
     assert "Регистрация" in html
     index = member_client.get(f"/ru{events_index.url[3:]}").content.decode()
     assert "Предстоящие" in index
+
+
+def test_dashboard_marks_only_my_answers_as_submitted(client, events_index, officials):
+    from events.models import QuestionKind
+
+    consultation = make_consultation(
+        events_index, questions=[("Anything?", QuestionKind.TEXT, "", False)]
+    )
+    me, other = officials(2, None)
+    question = consultation.questions.get()
+    services.consultation_response_save(
+        consultation=consultation, user=other, answers={question.pk: "Yes"}, submit=True
+    )
+    client.force_login(me)
+    assert "answer by" in client.get("/en/").content.decode()
+    services.consultation_response_save(
+        consultation=consultation, user=me, answers={question.pk: "Yes"}, submit=True
+    )
+    assert "answered" in client.get("/en/").content.decode()
