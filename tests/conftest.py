@@ -7,6 +7,7 @@ a CI run must never go green because a service silently went missing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from functools import cache
@@ -84,10 +85,9 @@ def _drop_search_indices():
     if _elasticsearch_up():
         from search.indexing import ElasticsearchIndex
 
-        try:
+        # Cleanup only: never fail a run over it.
+        with contextlib.suppress(Exception):
             ElasticsearchIndex().drop()
-        except Exception:  # cleanup only: never fail a run over it
-            pass
 
 
 @pytest.fixture(autouse=True)
