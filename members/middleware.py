@@ -5,10 +5,12 @@ here and judged by the ``before_serve_page`` hook in ``home/wagtail_hooks.py``, 
 page itself knows whether it is public (the landing page and pages marked public).
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_cache_control
 
 # URL names anonymous visitors may reach. Keep this list short and reviewed: a test walks
@@ -57,6 +59,12 @@ class MembersOnlyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info == self.wagtail_login_path():
+            # Wagtail's own sign-in form would skip allauth's rate limits and the MFA step.
+            return redirect_to_login(
+                request.GET.get("next") or reverse("wagtailadmin_home"),
+                login_url=reverse("account_login"),
+            )
         if request.user.is_authenticated or self.is_allowed(request.path_info):
             return self.get_response(request)
         if request.path_info.startswith("/api/") or "application/json" in request.headers.get(
@@ -64,6 +72,11 @@ class MembersOnlyMiddleware:
         ):
             return JsonResponse({"error": "authentication required"}, status=401)
         return redirect_to_login(request.get_full_path())
+
+    @staticmethod
+    @cache
+    def wagtail_login_path() -> str:
+        return reverse("wagtailadmin_login")
 
     @staticmethod
     def is_allowed(path: str) -> bool:

@@ -212,8 +212,13 @@ def dashboard_panel(*, user) -> dict | None:
     profile = Profile.objects.filter(user=user).first()
     panel["profile_incomplete"] = profile is None or not (profile.title and profile.country_id)
     panel["mfa_offer"] = not mfa_enrolled(user)
-    if is_secretariat(user):
-        panel["pending_invitations"] = invitation_list(status=Invitation.Status.PENDING).count()
-    if not (panel["profile_incomplete"] or panel["mfa_offer"] or "pending_invitations" in panel):
+    panel["pending_invitations"] = (
+        invitation_list(status=Invitation.Status.PENDING).count() if is_secretariat(user) else None
+    )
+    if not (
+        panel["profile_incomplete"]
+        or panel["mfa_offer"]
+        or panel["pending_invitations"] is not None
+    ):
         return None
     return panel

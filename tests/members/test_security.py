@@ -175,3 +175,11 @@ def test_security_headers_and_cookie_flags_in_production(production_settings, me
     assert "private" in page["Cache-Control"] and "no-store" in page["Cache-Control"]
     # Plain HTTP is sent to HTTPS.
     assert client.get("/en/members/")["Location"].startswith("https://")
+
+
+def test_wagtail_admin_sign_in_goes_through_allauth(client, secretariat):
+    response = client.post("/admin/login/", {"username": secretariat.email, "password": "x"})
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert "next=/admin/" in response["Location"]
+    assert "/accounts/login/" in client.get("/admin/pages/")["Location"]
