@@ -11,8 +11,7 @@ no scripts): the ``standard`` tokenizer, ``lowercase``, ``stop`` with the named 
 Azerbaijani get plain analysis (no stemmer or stop list is available to the core).
 
 Texts sit in per-language sub-fields: a document's language picks ``title.<lang>``; every
-language field also carries a ``.plain`` multi-field (unstemmed) for typo tolerance, phrases,
-highlighting and cross-language matching.
+text is also copied, unstemmed, into ``text_plain`` for typo tolerance and phrases.
 """
 
 from __future__ import annotations
@@ -62,13 +61,10 @@ ANALYZERS = {language: _language_analyzer(language) for language in LANGUAGES}
 
 
 def _texts() -> Object:
-    """One sub-field per language, each with an unstemmed ``.plain`` beside it."""
+    """One sub-field per language, each copied into ``text_plain`` as well."""
     return Object(
         properties={
-            language: Text(
-                analyzer=ANALYZERS[language],
-                fields={"plain": Text(analyzer=plain)},
-            )
+            language: Text(analyzer=ANALYZERS[language], copy_to="text_plain")
             for language in LANGUAGES
         },
     )
@@ -80,6 +76,9 @@ class SearchDocument(Document):
     title = _texts()
     summary = _texts()
     body = _texts()
+    # Every text unstemmed in one field, for typo tolerance and phrases: one field to expand
+    # fuzzy terms against instead of one per language.
+    text_plain = Text(analyzer=plain)
     # The title as typed, for suggestions (prefix match on words) and "did you mean".
     suggest = Text(analyzer=plain)
     spell = Text(analyzer=plain)

@@ -46,14 +46,6 @@ def stemmed_fields(language: str) -> list[str]:
     return fields
 
 
-def plain_fields() -> list[str]:
-    return [
-        f"{name}.{lang}.plain^{boost:g}"
-        for name, boost in TEXT_BOOSTS.items()
-        for lang in LANGUAGES
-    ]
-
-
 def text_query(parsed: ParsedQuery, language: str) -> dict:
     must: list[dict] = []
     if parsed.terms:
@@ -69,20 +61,15 @@ def text_query(parsed: ParsedQuery, language: str) -> dict:
         # Typo tolerance on the unstemmed text: each word must match some field, give or take
         # an edit or two (fuzziness AUTO); stems would make fuzzy matches too loose.
         fuzzy = {
-            "bool": {
-                "must": [
-                    {
-                        "multi_match": {
-                            "query": term,
-                            "fields": plain_fields(),
-                            "fuzziness": "AUTO",
-                            "prefix_length": 1,
-                            "max_expansions": 20,
-                        }
-                    }
-                    for term in parsed.terms
-                ],
-                "boost": 0.5,
+            "match": {
+                "text_plain": {
+                    "query": parsed.words,
+                    "operator": "and",
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "max_expansions": 20,
+                    "boost": 0.5,
+                }
             }
         }
         must.append({"bool": {"should": [exact, fuzzy], "minimum_should_match": 1}})
@@ -98,13 +85,15 @@ def highlight_query(parsed: ParsedQuery, language: str) -> dict:
     should: list[dict] = []
     if parsed.terms:
         should.append({"multi_match": {"query": parsed.words, "fields": stemmed_fields(language)}})
-        should.append({"multi_match": {"query": parsed.words, "fields": plain_fields()}})
-    should.extend(_phrase(phrase) for phrase in parsed.phrases)
+    should.extend(
+        {"multi_match": {"query": phrase, "fields": stemmed_fields(language), "type": "phrase"}}
+        for phrase in parsed.phrases
+    )
     return {"bool": {"should": should}}
 
 
 def _phrase(phrase: str) -> dict:
-    return {"multi_match": {"query": phrase, "fields": plain_fields(), "type": "phrase"}}
+    return {"match_phrase": {"text_plain": phrase}}
 
 
 def filter_clauses(keys, filters: dict[str, list[str]]) -> list[dict]:
@@ -182,21 +171,6 @@ class ElasticsearchEngine:
                     "body.*": {"fragment_size": 200, "number_of_fragments": 1},
                 },
             }
-            if parsed.terms:
-                body["suggest"] = {
-                    "text": parsed.words,
-                    "did_you_mean": {
-                        "phrase": {
-                            "field": "spell",
-                            "size": 3,
-                            "max_errors": 2,
-                            "confidence": 0.0,
-                            "direct_generator": [
-                                {"field": "spell", "suggest_mode": "always", "min_word_length": 3}
-                            ],
-                        }
-                    },
-                }
         return body
 
     def run(self, results: SearchResults, *, keys, language: str) -> None:
@@ -221,8 +195,13 @@ class ElasticsearchEngine:
             )
             for name in FACETS
         ]
-        if results.total < 3 and "suggest" in response:
-            results.suggestion = self._checked_suggestion(response, results, keys, language)
+        if results.total < 3 and parsed_terms(results):
+            # Only when little was found: the phrase suggester costs as much as the search.
+            suggested = self._call(
+                self.client.search, size=0, suggest=suggest_body(results.query.words)
+            )
+            if suggested is not None:
+                results.suggestion = self._checked_suggestion(suggested, results, keys, language)
 
     def _checked_suggestion(self, response, results: SearchResults, keys, language: str):
         """The first "did you mean" candidate that finds something this member may see.
@@ -271,6 +250,27 @@ class ElasticsearchEngine:
         ]
 
 
+def parsed_terms(results: SearchResults) -> bool:
+    return bool(results.query.terms)
+
+
+def suggest_body(words: str) -> dict:
+    return {
+        "text": words,
+        "did_you_mean": {
+            "phrase": {
+                "field": "spell",
+                "size": 3,
+                "max_errors": 2,
+                "confidence": 0.0,
+                "direct_generator": [
+                    {"field": "spell", "suggest_mode": "always", "min_word_length": 3}
+                ],
+            }
+        },
+    }
+
+
 def _hit(raw: dict) -> Hit:
     source = raw["_source"]
     highlight = raw.get("highlight", {})
@@ -294,10 +294,7 @@ def _hit(raw: dict) -> Hit:
 
 
 def _first(highlight: dict, prefix: str) -> str:
-    # Prefer the stemmed field's fragment (it marks "migrants" for "migrant"), then the plain one.
-    names = sorted(
-        (k for k in highlight if k.startswith(prefix)), key=lambda k: k.endswith(".plain")
-    )
+    names = sorted((k for k in highlight if k.startswith(prefix)), key=len)
     for name in names:
         if highlight[name]:
             return " … ".join(highlight[name]) if prefix != "title." else highlight[name][0]

@@ -10,6 +10,7 @@ from search.sources import (
     codes,
     model_or_none,
     page_language,
+    page_url,
     plain_text,
     register,
     tier_keys,
@@ -29,7 +30,7 @@ def _event_entry(page) -> Entry:
     agenda = " ".join(f"{s.title} {s.speakers} {s.description}" for s in page.sessions.all())
     return Entry(
         title=page.title,
-        url=page.url or "",
+        url=page_url(page),
         access=tier_keys(page),
         language=page_language(page),
         summary=page.summary,
@@ -54,7 +55,7 @@ def _consultation_entry(page) -> Entry:
     synthesis = plain_text(page.synthesis) if page.synthesis_published else ""
     return Entry(
         title=page.title,
-        url=page.url or "",
+        url=page_url(page),
         access=tier_keys(page),
         language=page_language(page),
         summary=plain_text(page.intro)[:500],

@@ -10,6 +10,7 @@ from search.sources import (
     codes,
     model_or_none,
     page_language,
+    page_url,
     plain_text,
     register,
     tier_keys,
@@ -59,7 +60,7 @@ def _note_entry(page) -> Entry:
     )
     return Entry(
         title=page.title,
-        url=page.url or "",
+        url=page_url(page),
         access=tier_keys(page),
         language=page_language(page),
         summary=page.summary,

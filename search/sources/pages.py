@@ -9,6 +9,7 @@ from search.sources import (
     Source,
     model_or_none,
     page_language,
+    page_url,
     plain_text,
     register,
     tier_keys,
@@ -22,7 +23,7 @@ def _queryset():
 def _to_entry(page) -> Entry | None:
     return Entry(
         title=page.title,
-        url=page.url or "",
+        url=page_url(page),
         access=tier_keys(page),
         language=page_language(page),
         summary=page.summary,
