@@ -10,9 +10,11 @@ from tests.browser.conftest import assert_accessible, sign_in
 
 # serialized_rollback: the taxonomy, locales and review workflow come from data migrations,
 # which the flush after every transactional test would otherwise remove.
+# One worker runs them in order (make test uses --dist loadgroup).
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.xdist_group("knowledge_browser"),
 ]
 
 STRINGS = {
