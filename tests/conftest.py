@@ -78,6 +78,22 @@ def pytest_runtest_setup(item):
             pytest.skip(reason)
 
 
+def pytest_collection_modifyitems(items):
+    """Transactional tests flush the database, and with it what migrations put there (the home
+    page, roles, taxonomy). Restore it after each such test so order never matters."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        fixtures = getattr(item, "fixturenames", ())
+        transactional = (marker is not None and marker.kwargs.get("transaction")) or (
+            "live_server" in fixtures or "transactional_db" in fixtures
+        )
+        if not transactional:
+            continue
+        kwargs = dict(marker.kwargs) if marker is not None else {}
+        kwargs.update(transaction=True, serialized_rollback=True)
+        item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _drop_search_indices():
     """Saves in any test are indexed (search.receivers); drop this run's indices at the end."""
