@@ -209,9 +209,16 @@ def _discussion_pages():
     kinds = ["practicenotepage", "eventpage", "consultationpage"]
     pages = []
     for kind in kinds:
-        page = (
-            Page.objects.live().filter(content_type__model=kind).order_by("-first_published_at")
-        ).first()
+        candidates = Page.objects.live().filter(content_type__model=kind)
+        # Discuss pages every member can read, so every demo participant may post there.
+        page = next(
+            (
+                p
+                for p in candidates.order_by("-first_published_at")[:20]
+                if getattr(p.specific, "tier", "members") == "members"
+            ),
+            None,
+        )
         if page is not None:
             pages.append(page)
     return pages

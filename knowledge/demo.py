@@ -117,7 +117,8 @@ def _publish(library, note, slug: str) -> PracticeNotePage:
     if note.pk is None:
         note.slug = slug
         library.add_child(instance=note)
-    note.save_revision(user=note.owner).publish(user=note.owner)
+    # The demo stands in for the secretariat's approval: experts cannot publish on their own.
+    note.save_revision(user=note.owner).publish(user=note.owner, skip_permission_checks=True)
     return note
 
 
