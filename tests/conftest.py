@@ -94,6 +94,23 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the serialized database where every connection object can find it.
+
+    Playwright's sync API runs tests inside a greenlet, where Django hands out a fresh connection
+    object that lacks the snapshot taken at setup; transactional tests would then restore
+    nothing after their flush. The snapshot is per database, so a class attribute is right.
+    """
+    from django.db import connection
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        BaseDatabaseWrapper._test_serialized_contents = contents
+    return django_db_setup
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _drop_search_indices():
     """Saves in any test are indexed (search.receivers); drop this run's indices at the end."""
