@@ -28,7 +28,8 @@ def _cache() -> None:
 def _broker() -> None:
     from config.celery import app
 
-    with app.connection_for_write() as conn:
+    # The configured broker, whatever state the shared Celery app is in.
+    with app.connection_for_write(url=settings.CELERY_BROKER_URL) as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
 
 
