@@ -94,6 +94,29 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Refill the database right after a transactional test's flush.
+
+    Django restores its snapshot only when the *next* serialized test starts; under xdist a
+    plain test may come first and find no home page, roles or taxonomy.
+    """
+    yield
+    marker = item.get_closest_marker("django_db")
+    # After the last test the test database is already gone.
+    if nextitem is None or marker is None or not marker.kwargs.get("serialized_rollback"):
+        return
+    from django.db import connection
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from pytest_django.plugin import blocking_manager_key
+
+    contents = getattr(BaseDatabaseWrapper, "_test_serialized_contents", None)
+    if not contents:
+        return
+    with item.config.stash[blocking_manager_key].unblock():
+        connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
     """Keep the serialized database where every connection object can find it.
