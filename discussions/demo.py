@@ -206,6 +206,8 @@ def _people(ctx) -> dict[str, list]:
 def _discussion_pages():
     from wagtail.models import Page
 
+    from members.access import MEMBERS
+
     kinds = ["practicenotepage", "eventpage", "consultationpage"]
     pages = []
     for kind in kinds:
@@ -215,7 +217,7 @@ def _discussion_pages():
             (
                 p
                 for p in candidates.order_by("-first_published_at")[:20]
-                if getattr(p.specific, "tier", "members") == "members"
+                if MEMBERS in frozenset(getattr(p.specific, "access_keys", lambda: {MEMBERS})())
             ),
             None,
         )

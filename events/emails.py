@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from events.calendar import event_ics
 from events.models import RegistrationStatus
-from events.templatetags.events_tags import localized_url
+from home.links import localized_url
 
 
 def _url(page) -> str:

@@ -20,7 +20,7 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
-from events.templatetags.events_tags import localized_url
+from home.links import localized_url
 
 
 def _event(request, event_id: int) -> EventPage:

@@ -1,26 +1,10 @@
 from __future__ import annotations
 
 from django import template
-from django.conf import settings
-from django.utils.translation import get_language
+
+from home.links import localized_url
 
 register = template.Library()
-
-LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-
-
-def localized_url(page, request=None) -> str:
-    """The page's URL in the reader's interface language.
-
-    All pages live in one tree; Wagtail would prefix the page's own locale and switch a Russian
-    reader's interface to English on every click.
-    """
-    url = page.get_url(request) or ""
-    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    for prefix in LANGUAGE_PREFIXES:
-        if url.startswith(prefix):
-            return f"/{language}/{url[len(prefix) :]}"
-    return url
 
 
 @register.simple_tag(takes_context=True)
