@@ -45,12 +45,25 @@ def _related_change(source: Source, label: str):
     return receiver
 
 
-def _m2m_change(source: Source, label: str):
-    affected = source.related[label]
+def _m2m_change(source: Source, field, affected):
+    """Links added, removed or cleared on ``field``, from either side."""
+    holder = field.model
 
-    def receiver(sender, instance, action, reverse, **kwargs):
-        if not reverse and action in {"post_add", "post_remove", "post_clear"}:
-            changed(source.kind, affected(instance).values_list("pk", flat=True))
+    def receiver(sender, instance, action, reverse, pk_set, **kwargs):
+        if not reverse:
+            if action in {"post_add", "post_remove", "post_clear"}:
+                changed(source.kind, affected(instance).values_list("pk", flat=True))
+            return
+        # Changed from the other side: ``pk_set`` names the holders; a clear names none, so
+        # the holders are read before it (the task reads the state after the commit anyway).
+        if action in {"post_add", "post_remove"}:
+            holders = holder.objects.filter(pk__in=pk_set or ())
+        elif action == "pre_clear":
+            holders = holder.objects.filter(**{field.name: instance})
+        else:
+            return
+        for obj in holders:
+            changed(source.kind, affected(obj).values_list("pk", flat=True))
 
     return receiver
 
@@ -87,10 +100,18 @@ def connect() -> None:
                 receiver, sender=related_model, weak=False, dispatch_uid=f"{uid}-save"
             )
             # Deletions cascade to the documents' own objects, whose post_delete records them.
-        restricted = getattr(model_or_none("discussions.Topic"), "restricted_groups", None)
-        if source.kind == "post" and restricted is not None:
-            m2m = _m2m_change(source, "discussions.Topic")
+        for path, affected in source.m2m.items():
+            label, _, name = path.rpartition(".")
+            holder = model_or_none(label)
+            if holder is None:
+                continue
+            field = holder._meta.get_field(name)
+            m2m = _m2m_change(source, field, affected)
+            _connected.append(m2m)
             m2m_changed.connect(
-                m2m, sender=restricted.through, weak=False, dispatch_uid="search-post-topic-groups"
+                m2m,
+                sender=field.remote_field.through,
+                weak=False,
+                dispatch_uid=f"search-{source.kind}-{path}",
             )
         _connected.append(own)

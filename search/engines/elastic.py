@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from elasticsearch import (
     ApiError,
@@ -34,59 +35,85 @@ logger = logging.getLogger(__name__)
 UNAVAILABLE = (ConnectionError, ConnectionTimeout, TransportError)
 TEXT_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0}
 FACET_SIZES = {"kind": 20, "countries": 60, "themes": 40, "gcm": 23, "language": 10, "year": 30}
+# Fewer hits than this and the query is run again with typo tolerance and "did you mean".
+FEW_HITS = 3
+
+# The languages written in each script: a word can only match the stemmed fields of these.
+_SCRIPTS = (
+    (re.compile(r"[a-zăâîșşțţçğıöüəı]", re.IGNORECASE), ("en", "ro", "az")),
+    (re.compile(r"[\u0400-\u04ff]"), ("ru", "uk")),
+    (re.compile(r"[\u0530-\u058f]"), ("hy",)),
+    (re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf]"), ("ka",)),
+)
 
 
-def stemmed_fields(language: str) -> list[str]:
-    """Every language's field; the member's own language counts double."""
-    fields = []
-    for name, boost in TEXT_BOOSTS.items():
-        for lang in LANGUAGES:
-            weight = boost * (2 if lang == language else 1)
-            fields.append(f"{name}.{lang}^{weight:g}")
-    return fields
+def query_languages(parsed: ParsedQuery, language: str) -> list[str]:
+    """The languages whose stemmed fields the query's words can match, the member's first.
+
+    Asking only these (not all seven) is most of the query's speed: a Latin word is never
+    stemmed by the Armenian analyser. Words quoted in texts of other languages still match
+    unstemmed, through ``text_plain``.
+    """
+    words = " ".join([*parsed.terms, *parsed.phrases])
+    found = [lang for pattern, langs in _SCRIPTS if pattern.search(words) for lang in langs]
+    # The member's own language always: its texts quote names and terms in other scripts.
+    return [lang for lang in dict.fromkeys([language, *found]) if lang in LANGUAGES]
 
 
-def text_query(parsed: ParsedQuery, language: str) -> dict:
+def stemmed_fields(languages: list[str]) -> list[str]:
+    """The text fields of ``languages``; the first (the member's own when it fits) counts double."""
+    return [
+        f"{name}.{lang}^{boost * (2 if i == 0 else 1):g}"
+        for name, boost in TEXT_BOOSTS.items()
+        for i, lang in enumerate(languages)
+    ]
+
+
+def text_query(parsed: ParsedQuery, languages: list[str], *, typos: bool = False) -> dict:
+    """Every word must match, stemmed in one of ``languages`` or as typed in any language;
+    with ``typos``, give or take an edit or two (fuzziness AUTO) on the unstemmed text."""
     must: list[dict] = []
     if parsed.terms:
         exact = {
             "multi_match": {
                 "query": parsed.words,
-                "fields": stemmed_fields(language),
+                "fields": [*stemmed_fields(languages), "text_plain"],
                 "type": "cross_fields",
                 "operator": "and",
                 "boost": 2,
             }
         }
-        # Typo tolerance on the unstemmed text: each word must match some field, give or take
-        # an edit or two (fuzziness AUTO); stems would make fuzzy matches too loose.
-        fuzzy = {
-            "match": {
-                "text_plain": {
-                    "query": parsed.words,
-                    "operator": "and",
-                    "fuzziness": "AUTO",
-                    "prefix_length": 1,
-                    "max_expansions": 20,
-                    "boost": 0.5,
+        if typos:
+            fuzzy = {
+                "match": {
+                    "text_plain": {
+                        "query": parsed.words,
+                        "operator": "and",
+                        "fuzziness": "AUTO",
+                        "prefix_length": 1,
+                        "max_expansions": 20,
+                        "boost": 0.5,
+                    }
                 }
             }
-        }
-        must.append({"bool": {"should": [exact, fuzzy], "minimum_should_match": 1}})
+            must.append({"bool": {"should": [exact, fuzzy], "minimum_should_match": 1}})
+        else:
+            must.append(exact)
     must.extend(_phrase(phrase) for phrase in parsed.phrases)
     if not must:
         return {"match_all": {}}
     return {"bool": {"must": must}}
 
 
-def highlight_query(parsed: ParsedQuery, language: str) -> dict:
+def highlight_query(parsed: ParsedQuery, languages: list[str]) -> dict:
     """The words to mark, without fuzziness: the highlighter builds an automaton per fuzzy
     term and field, which takes seconds for a long word in a non-Latin script."""
+    fields = stemmed_fields(languages)
     should: list[dict] = []
     if parsed.terms:
-        should.append({"multi_match": {"query": parsed.words, "fields": stemmed_fields(language)}})
+        should.append({"multi_match": {"query": parsed.words, "fields": fields}})
     should.extend(
-        {"multi_match": {"query": phrase, "fields": stemmed_fields(language), "type": "phrase"}}
+        {"multi_match": {"query": phrase, "fields": fields, "type": "phrase"}}
         for phrase in parsed.phrases
     )
     return {"bool": {"should": should}}
@@ -124,12 +151,13 @@ class ElasticsearchEngine:
             logger.exception("search: Elasticsearch refused a query")
             raise SearchUnavailable(str(exc)) from exc
 
-    def body(self, results: SearchResults, keys, language: str) -> dict:
+    def body(self, results: SearchResults, keys, language: str, *, typos: bool = False) -> dict:
         parsed = results.query
+        languages = query_languages(parsed, language)
         body: dict = {
             "query": {
                 "bool": {
-                    "must": [text_query(parsed, language)],
+                    "must": [text_query(parsed, languages, typos=typos)],
                     "filter": filter_clauses(keys, results.filters),
                     # Documents in the member's own language come first among equals.
                     "should": [{"term": {"language": {"value": language, "boost": 3}}}],
@@ -164,19 +192,37 @@ class ElasticsearchEngine:
                 "require_field_match": False,
                 # Only the words typed are marked, never filter values such as a theme or the
                 # access keys ("members") that happen to appear in the text.
-                "highlight_query": highlight_query(parsed, language),
+                "highlight_query": highlight_query(parsed, languages),
                 "fields": {
-                    "title.*": {"number_of_fragments": 0},
-                    "summary.*": {"fragment_size": 200, "number_of_fragments": 1},
-                    "body.*": {"fragment_size": 200, "number_of_fragments": 1},
+                    **{f"title.{lang}": {"number_of_fragments": 0} for lang in languages},
+                    **{
+                        f"{name}.{lang}": {"fragment_size": 200, "number_of_fragments": 1}
+                        for name in ("summary", "body")
+                        for lang in languages
+                    },
                 },
             }
+        if typos:
+            body["suggest"] = suggest_body(parsed.words)
         return body
 
     def run(self, results: SearchResults, *, keys, language: str) -> None:
         response = self._call(self.client.search, **self.body(results, keys, language))
         if response is None:
             return
+        exact_total = response["hits"]["total"]["value"]
+        if exact_total < FEW_HITS and results.query.terms:
+            # Little found as typed: ask again tolerating typos, with "did you mean" in the same
+            # request. Only then: fuzzy expansion and the phrase suggester each cost as much as
+            # the plain search, and most searches never need them.
+            retried = self._call(
+                self.client.search, **self.body(results, keys, language, typos=True)
+            )
+            if retried is not None:
+                response = retried
+                results.suggestion = self._checked_suggestion(
+                    response, results, keys, language, exact_total
+                )
         results.total = response["hits"]["total"]["value"]
         results.hits = [_hit(raw) for raw in response["hits"]["hits"]]
         results.facets = [
@@ -195,32 +241,29 @@ class ElasticsearchEngine:
             )
             for name in FACETS
         ]
-        if results.total < 3 and parsed_terms(results):
-            # Only when little was found: the phrase suggester costs as much as the search.
-            suggested = self._call(
-                self.client.search, size=0, suggest=suggest_body(results.query.words)
-            )
-            if suggested is not None:
-                results.suggestion = self._checked_suggestion(suggested, results, keys, language)
 
-    def _checked_suggestion(self, response, results: SearchResults, keys, language: str):
-        """The first "did you mean" candidate that finds something this member may see.
+    def _checked_suggestion(
+        self, response, results: SearchResults, keys, language: str, exact_total: int
+    ):
+        """The first "did you mean" candidate that finds, as typed, more than the query did
+        among the documents this member may see.
 
         Candidates come from every document's words, restricted ones included; only a
         candidate that matches a visible document is offered, so none can leak a word.
         """
-        options = [o["text"] for o in response["suggest"]["did_you_mean"][0]["options"]]
+        suggestions = response.get("suggest", {}).get("did_you_mean") or [{"options": []}]
+        options = [o["text"] for o in suggestions[0]["options"]]
         options = [o for o in options if o.lower() != results.query.words.lower()]
         for option in options[:3]:
             probe = ParsedQuery(text=option, terms=option.split(), phrases=[])
             query = {
                 "bool": {
-                    "must": [text_query(probe, language)],
+                    "must": [text_query(probe, query_languages(probe, language))],
                     "filter": filter_clauses(keys, {}),
                 }
             }
             counted = self._call(self.client.count, query=query)
-            if counted and counted["count"] > results.total:
+            if counted and counted["count"] > exact_total:
                 return option
         return None
 
@@ -248,10 +291,6 @@ class ElasticsearchEngine:
             }
             for hit in response["hits"]["hits"]
         ]
-
-
-def parsed_terms(results: SearchResults) -> bool:
-    return bool(results.query.terms)
 
 
 def suggest_body(words: str) -> dict:

@@ -50,6 +50,10 @@ class Source:
     # For a related model, the fields whose change matters: a save naming none of them in
     # ``update_fields`` (a counter, a login time) is ignored.
     related_fields: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Many-to-many fields ("app_label.Model.field") whose changes alter this kind's documents:
+    # adding or removing a link saves neither side, so no post_save would tell. The callable
+    # gets the model instance holding the field and returns the affected object ids.
+    m2m: dict[str, Callable[[Model], Iterable]] = field(default_factory=dict)
     is_page: bool = False
 
     def model_class(self) -> type[Model]:

@@ -69,5 +69,6 @@ if model_or_none("discussions.Post"):
                 "discussions.Topic": frozenset({"name"}),
                 "members.User": frozenset({"is_active", "first_name", "last_name"}),
             },
+            m2m={"discussions.Topic.restricted_groups": _posts_of(thread__topic=lambda t: t)},
         )
     )

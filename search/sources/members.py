@@ -68,5 +68,6 @@ register(
         queryset=_members,
         to_entry=_member_entry,
         related={"members.Profile": _profile_owner} if model_or_none("members.Profile") else {},
+        m2m={"members.Profile.expertise": _profile_owner},
     )
 )

@@ -241,3 +241,24 @@ def test_directory_hides_profiles_from_those_outside_their_tier(
     assert [h.object_id for h in found.hits] == [str(other_member.pk)]
     assert library_search(user=official, query=SECRET).total == 0
     assert directory_search(user=official, query="").total >= 2
+
+
+def test_expertise_added_or_removed_reaches_the_directory(engine, index_now, member, other_member):
+    """Areas of expertise are many-to-many links: changing them saves no row of the profile."""
+    from knowledge.models import Theme
+    from members.models import Profile
+    from search.selectors import directory_search
+
+    theme = Theme.objects.get(slug="border-management")
+    profile, _ = Profile.objects.get_or_create(user=other_member)
+    index_now()
+    assert directory_search(user=member, filters={"theme": [theme.slug]}).total == 0
+
+    profile.expertise.add(theme)
+    index_now()
+    found = directory_search(user=member, filters={"theme": [theme.slug]})
+    assert [h.object_id for h in found.hits] == [str(other_member.pk)]
+
+    profile.expertise.clear()
+    index_now()
+    assert directory_search(user=member, filters={"theme": [theme.slug]}).total == 0
