@@ -64,14 +64,18 @@ def _texts() -> Object:
     """One sub-field per language, each copied into ``text_plain`` as well."""
     return Object(
         properties={
-            language: Text(analyzer=ANALYZERS[language], copy_to="text_plain")
+            # Offsets in the postings let the highlighter mark words without analysing the
+            # text again (hunspell is the slow part of analysis).
+            language: Text(
+                analyzer=ANALYZERS[language], copy_to="text_plain", index_options="offsets"
+            )
             for language in LANGUAGES
         },
     )
 
 
 class SearchDocument(Document):
-    kind = Keyword()
+    kind = Keyword(eager_global_ordinals=True)
     object_id = Keyword()
     title = _texts()
     summary = _texts()
@@ -82,10 +86,11 @@ class SearchDocument(Document):
     # The title as typed, for suggestions (prefix match on words) and "did you mean".
     suggest = Text(analyzer=plain)
     spell = Text(analyzer=plain)
-    countries = Keyword()
-    themes = Keyword()
-    gcm = Keyword()
-    language = Keyword()
+    # Facets: their global ordinals are built at refresh, not by the first query after it.
+    countries = Keyword(eager_global_ordinals=True)
+    themes = Keyword(eager_global_ordinals=True)
+    gcm = Keyword(eager_global_ordinals=True)
+    language = Keyword(eager_global_ordinals=True)
     year = Integer()
     date = Date()
     url = Keyword(index=False)

@@ -11,6 +11,8 @@ stale task cannot bring a deleted object back.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -134,6 +136,26 @@ def build_writes(kind: str, object_ids: Iterable[str]) -> list[Write]:
 # --- engines -----------------------------------------------------------------------------------
 
 
+def index_body() -> dict:
+    """Settings and mappings for a new index, fingerprinted in ``_meta.schema`` so that
+    ``search_index status`` can tell when the code's mapping has moved on (rebuild needed)."""
+    index = SearchDocument._index.clone("unused")
+    index.settings(**SearchDocument.Index.settings)
+    body = index.to_dict()
+    body.setdefault("mappings", {})["_meta"] = {"schema": schema_fingerprint(body)}
+    return body
+
+
+def schema_fingerprint(body: dict | None = None) -> str:
+    if body is None:
+        return index_body()["mappings"]["_meta"]["schema"]
+    canonical = {
+        "analysis": body.get("settings", {}).get("analysis", {}),
+        "properties": body.get("mappings", {}).get("properties", {}),
+    }
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()[:16]
+
+
 def alias_name() -> str:
     return f"{settings.SEARCH_INDEX_PREFIX}-search".lower()
 
@@ -152,11 +174,20 @@ class ElasticsearchIndex:
         return f"{self.alias}-{timezone.now():%Y%m%d%H%M%S%f}"
 
     def create_index(self, name: str, *, loading: bool = False) -> None:
-        index = SearchDocument._index.clone(name)
-        index.settings(**SearchDocument.Index.settings)
+        body = index_body()
         if loading:
-            index.settings(refresh_interval="-1")
-        index.create(using=self.client)
+            body["settings"]["refresh_interval"] = "-1"
+        self.client.indices.create(index=name, **body)
+
+    def schema(self) -> str | None:
+        """The schema fingerprint the live index was created with (None: none, or older)."""
+        try:
+            mappings = self.client.indices.get_mapping(index=self.alias)
+        except NotFoundError:
+            return None
+        for found in mappings.values():
+            return found["mappings"].get("_meta", {}).get("schema")
+        return None
 
     def physical_indices(self) -> list[str]:
         try:
@@ -549,6 +580,7 @@ def status() -> dict:
         info["indices"] = target.physical_indices()
         if not info["indices"]:
             return info
+        info["schema_current"] = target.schema() == schema_fingerprint()
     for kind in sources():
         info["documents"][kind] = {"index": target.count(kind), "database": len(_ids(kind))}
     return info

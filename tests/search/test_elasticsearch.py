@@ -136,7 +136,21 @@ def test_rebuild_swaps_the_alias_and_reconcile_repairs(es_index, index_now, memb
     es_index.refresh()
     assert sum(d.total for d in indexing.reconcile(fix=False)) == 0
     call_command("search_index", "status")
-    assert "practice_note" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "practice_note" in out and "mapping: current" in out
+
+
+def test_status_tells_the_operator_when_the_mapping_moved_on(es_index, index_now, capsys):
+    """An index built by an older release (another mapping) is named for a rebuild."""
+    make_note("Labour mobility pilot")
+    index_now()
+    name = es_index.physical_indices()[0]
+    es_index.client.indices.put_mapping(index=name, meta={"schema": "built-by-an-old-release"})
+    call_command("search_index", "status")
+    assert "run `manage.py search_index rebuild`" in capsys.readouterr().out
+    call_command("search_index", "rebuild", "--no-progress")
+    call_command("search_index", "status")
+    assert "mapping: current" in capsys.readouterr().out
 
 
 def test_query_is_unavailable_when_the_server_is_away(settings, member):

@@ -57,6 +57,15 @@ class Command(BaseCommand):
             self.stdout.write(f"engine: {info['engine']}  alias: {info['alias']}")
             if "indices" in info:
                 self.stdout.write(f"indices: {', '.join(info['indices']) or '(none yet)'}")
+            if info.get("schema_current") is False:
+                self.stdout.write(
+                    self.style.WARNING(
+                        "mapping: the index was built with an older mapping; "
+                        "run `manage.py search_index rebuild`"
+                    )
+                )
+            elif info.get("schema_current"):
+                self.stdout.write("mapping: current")
             self.stdout.write(
                 f"outbox pending: {info['pending']}  oldest: {info['oldest_pending'] or '-'}"
             )
