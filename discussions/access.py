@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from members.access import can_view, is_secretariat, user_keys
+from members.access import can_view, is_secretariat, passes_privacy, user_keys
 
 from .models import Post, PostingSuspension, Thread, Topic
 
@@ -35,7 +35,7 @@ def page_visible_to(user, page) -> bool:
         return can_view(user, specific)
     if not page.live:
         return is_secretariat(user)
-    return True
+    return passes_privacy(user, page)
 
 
 def visible_page_ids(user) -> frozenset[int]:

@@ -1,5 +1,8 @@
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from wagtail import hooks
+
+from members.access import passes_privacy
 
 
 @hooks.register("before_serve_page")
@@ -10,3 +13,23 @@ def members_only_pages(page, request, serve_args, serve_kwargs):
     if getattr(page.specific, "is_public", False):
         return None
     return redirect_to_login(request.get_full_path())
+
+
+@hooks.register("on_serve_page", order=-1)
+def privacy_through_the_access_layer(serve):
+    """Wagtail's "Privacy" rules, judged by ``members.access`` for signed-in members.
+
+    Outermost, so it replaces Wagtail's own check for them (the only other ``on_serve_page``
+    hook): that one would send a signed-in member to the sign-in page, and would not let the
+    secretariat in. A member outside the rule is told the page does not exist, as listings and
+    search never show it.
+    """
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if not request.user.is_authenticated:
+            return serve(page, request, serve_args, serve_kwargs)
+        if not passes_privacy(request.user, page):
+            raise Http404
+        return page.serve(request, *serve_args, **serve_kwargs)
+
+    return inner

@@ -79,6 +79,69 @@ def user_keys(user) -> frozenset[str]:
     return frozenset(keys)
 
 
+# --- Wagtail's page privacy ---------------------------------------------------------------------
+#
+# Editors may also restrict a page (and everything below it) in Wagtail's "Privacy" dialog. Those
+# rules narrow the page's keys here, so listings, feeds, discussions and the search index honour
+# them exactly as the page view does. "Signed-in users" narrows nothing (every member is signed
+# in); "these groups" keeps those groups (and the secretariat); a shared password is not a way
+# members are told apart, so such a page is the secretariat's only (the password option is
+# switched off in the admin: WAGTAIL_PRIVATE_PAGE_OPTIONS).
+
+PRIVACY_CACHE_KEY = "access:page-privacy:v1"
+
+
+def privacy_rules() -> list[tuple[str, frozenset[str]]]:
+    """``(page path, keys allowed at and below it)`` for every restriction; cached, and
+    forgotten whenever a restriction changes (``members.receivers``)."""
+    from django.core.cache import cache
+
+    rules = cache.get(PRIVACY_CACHE_KEY)
+    if rules is None:
+        from wagtail.models import PageViewRestriction
+
+        rules = []
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        for restriction in restrictions:
+            if restriction.restriction_type == PageViewRestriction.LOGIN:
+                continue
+            allowed = {SECRETARIAT}
+            if restriction.restriction_type == PageViewRestriction.GROUPS:
+                allowed |= {group_key(group.name) for group in restriction.groups.all()}
+            rules.append((restriction.page.path, frozenset(allowed)))
+        cache.set(PRIVACY_CACHE_KEY, rules, 300)
+    return rules
+
+
+def forget_privacy_rules() -> None:
+    from django.core.cache import cache
+
+    cache.delete(PRIVACY_CACHE_KEY)
+
+
+def page_keys(page, keys: Iterable[str]) -> frozenset[str]:
+    """``keys`` (the page's tier) narrowed by the privacy rules on the page and its ancestors."""
+    keys = frozenset(keys)
+    for path, allowed in privacy_rules():
+        if page.path.startswith(path):
+            keys = allowed if MEMBERS in keys else (keys & allowed) | {SECRETARIAT}
+    return keys
+
+
+def passes_privacy(user, page) -> bool:
+    keys = user_keys(user)
+    return all(keys & allowed for path, allowed in privacy_rules() if page.path.startswith(path))
+
+
+def filter_pages_by_privacy(user, queryset: models.QuerySet) -> models.QuerySet:
+    """Drop the pages below privacy rules ``user`` does not pass."""
+    keys = user_keys(user)
+    for path, allowed in privacy_rules():
+        if not keys & allowed:
+            queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
 class Guarded(Protocol):
     def access_keys(self) -> Iterable[str]: ...
 
@@ -113,6 +176,10 @@ def filter_by_tier(user, queryset: models.QuerySet, field: str = "tier") -> mode
     tiers = visible_tiers(user)
     if not tiers:
         return queryset.none()
+    from wagtail.models import Page
+
+    if issubclass(queryset.model, Page):
+        queryset = filter_pages_by_privacy(user, queryset)
     return queryset.filter(**{f"{field}__in": tiers})
 
 

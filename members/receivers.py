@@ -25,8 +25,31 @@ def _end_sessions_when_deactivated(sender, instance, created, **kwargs) -> None:
     member_sessions_end(user=instance)
 
 
+def _forget_privacy(sender, **kwargs) -> None:
+    from django.db import transaction
+
+    from members.access import forget_privacy_rules
+
+    # Now for this process, and again at commit: a request in between may have cached the
+    # rules as they were before the change.
+    forget_privacy_rules()
+    transaction.on_commit(forget_privacy_rules)
+
+
 def connect() -> None:
+    from django.db.models.signals import m2m_changed, post_delete
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import post_page_move
+
     from members.models import User
+
+    post_save.connect(_forget_privacy, sender=PageViewRestriction, dispatch_uid="privacy-save")
+    post_delete.connect(_forget_privacy, sender=PageViewRestriction, dispatch_uid="privacy-del")
+    m2m_changed.connect(
+        _forget_privacy, sender=PageViewRestriction.groups.through, dispatch_uid="privacy-groups"
+    )
+    # A restricted section moved elsewhere takes its rule to its new path.
+    post_page_move.connect(_forget_privacy, dispatch_uid="privacy-moved")
 
     pre_save.connect(_remember_active, sender=User, dispatch_uid="members_remember_active")
     post_save.connect(

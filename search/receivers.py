@@ -68,10 +68,47 @@ def _m2m_change(source: Source, field, affected):
     return receiver
 
 
+def _privacy_change(sender, instance, **kwargs):
+    """A page's privacy rule changed (or the page moved): everything below it is re-judged."""
+    if kwargs.get("raw"):
+        return
+    page = getattr(instance, "page", instance)
+    path = getattr(page, "path", None)
+    if not path:
+        return
+    for source in sources().values():
+        affected = source.objects_under(path)
+        if affected is not None:
+            changed(source.kind, affected.values_list("pk", flat=True))
+
+
+def _privacy_groups_change(sender, instance, action, reverse, **kwargs):
+    if not reverse and action in {"post_add", "post_remove", "post_clear"}:
+        _privacy_change(sender, instance)
+
+
+def _page_moved(sender, instance, **kwargs):
+    # The moved subtree now sits under other rules; ``instance`` carries its new path.
+    _privacy_change(sender, instance)
+
+
 _connected: list = []  # strong references: the receivers are closures
 
 
 def connect() -> None:
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import post_page_move
+
+    post_save.connect(_privacy_change, sender=PageViewRestriction, dispatch_uid="search-privacy")
+    post_delete.connect(
+        _privacy_change, sender=PageViewRestriction, dispatch_uid="search-privacy-del"
+    )
+    m2m_changed.connect(
+        _privacy_groups_change,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="search-privacy-groups",
+    )
+    post_page_move.connect(_page_moved, dispatch_uid="search-page-moved")
     for source in sources().values():
         model = source.model_class()
         own = _own_change(source)

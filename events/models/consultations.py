@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from members.access import Tier, keys_for_tier
+from members.access import Tier, keys_for_tier, page_keys
 
 
 class ResponseMode(models.TextChoices):
@@ -103,7 +103,7 @@ class ConsultationPage(Page):
         verbose_name_plural = _("written consultations")
 
     def access_keys(self) -> frozenset[str]:
-        return keys_for_tier(self.tier)
+        return page_keys(self, keys_for_tier(self.tier))
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()

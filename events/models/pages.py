@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from members.access import Tier, keys_for_tier
+from members.access import Tier, keys_for_tier, page_keys
 
 
 class EventKind(models.TextChoices):
@@ -260,7 +260,7 @@ class EventPage(Page):
         ).bind_to_model(cls)
 
     def access_keys(self) -> frozenset[str]:
-        return keys_for_tier(self.tier)
+        return page_keys(self, keys_for_tier(self.tier))
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

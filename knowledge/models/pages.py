@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge.blocks import PracticeBodyBlock
-from members.access import Tier, keys_for_tier
+from members.access import Tier, keys_for_tier, page_keys
 
 
 class LibraryIndexPage(Page):
@@ -146,7 +146,7 @@ class PracticeNotePage(Page):
 
     # --- access -------------------------------------------------------------------------
     def access_keys(self) -> frozenset[str]:
-        return keys_for_tier(self.tier)
+        return page_keys(self, keys_for_tier(self.tier))
 
     def is_visible_draft_to(self, user) -> bool:
         from knowledge.access import is_note_editor

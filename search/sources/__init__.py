@@ -19,7 +19,7 @@ from django.apps import apps
 from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
 
-from members.access import Tier, keys_for_tier
+from members.access import Tier, keys_for_tier, page_keys
 
 
 @dataclass
@@ -55,6 +55,16 @@ class Source:
     # gets the model instance holding the field and returns the affected object ids.
     m2m: dict[str, Callable[[Model], Iterable]] = field(default_factory=dict)
     is_page: bool = False
+    # For kinds whose audience follows a page's privacy rules: the objects at or below a page
+    # path (pages themselves by default when ``is_page``).
+    under_page: Callable[[str], QuerySet] | None = None
+
+    def objects_under(self, path: str) -> QuerySet | None:
+        if self.under_page is not None:
+            return self.under_page(path)
+        if self.is_page:
+            return self.model_class().objects.filter(path__startswith=path)
+        return None
 
     def model_class(self) -> type[Model]:
         return apps.get_model(self.model)
@@ -110,10 +120,12 @@ def plain_text(value) -> str:
 
 
 def tier_keys(obj) -> frozenset[str]:
-    """The object's own access keys when it has them, else those of its tier (default members)."""
+    """The object's own access keys when it has them, else those of its tier (default members),
+    narrowed for a page by the privacy rules on it and its ancestors."""
     if hasattr(obj, "access_keys"):
         return frozenset(obj.access_keys())
-    return keys_for_tier(getattr(obj, "tier", Tier.MEMBERS))
+    keys = keys_for_tier(getattr(obj, "tier", Tier.MEMBERS))
+    return page_keys(obj, keys) if hasattr(obj, "path") else keys
 
 
 def codes(manager, attribute: str) -> list[str]:

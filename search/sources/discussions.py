@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from members.access import keys_for_tier
-from search.sources import Entry, Source, guess_language, model_or_none, plain_text, register
+from search.sources import (
+    Entry,
+    Source,
+    guess_language,
+    model_or_none,
+    plain_text,
+    register,
+    tier_keys,
+)
 
 
 def _posts():
@@ -24,9 +31,7 @@ def _thread_keys(thread) -> frozenset[str]:
     page = thread.page.specific
     if not page.live:
         return frozenset()
-    if hasattr(page, "access_keys"):
-        return frozenset(page.access_keys())
-    return keys_for_tier("members")
+    return tier_keys(page)
 
 
 def _post_entry(post) -> Entry | None:
@@ -70,5 +75,8 @@ if model_or_none("discussions.Post"):
                 "members.User": frozenset({"is_active", "first_name", "last_name"}),
             },
             m2m={"discussions.Topic.restricted_groups": _posts_of(thread__topic=lambda t: t)},
+            under_page=lambda path: model_or_none("discussions.Post").objects.filter(
+                thread__page__path__startswith=path
+            ),
         )
     )

@@ -1,0 +1,101 @@
+"""Wagtail's "Privacy" dialog: a section restricted to groups is closed to everyone else in the
+page view, the library listing, discussions and search (both engines), and opening it again
+brings its pages back to everyone."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from wagtail.models import PageViewRestriction
+
+from knowledge.models import LibraryIndexPage
+from knowledge.selectors import visible_notes
+from members.models import Role
+from search import service
+from tests.search.builders import home, make_note, make_standard_page
+
+pytestmark = pytest.mark.django_db
+
+WORD = "zelvarionic"
+
+
+def _restrict(page, *groups: str) -> PageViewRestriction:
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name__in=groups))
+    return restriction
+
+
+@pytest.fixture
+def experts_section(engine, index_now):
+    """A library section for experts only, holding one note, next to an open note."""
+    make_note("Open note on labour mobility")  # in the open library, made first
+    section = home().add_child(
+        instance=LibraryIndexPage(title="Expert working papers", slug="expert-papers")
+    )
+    from knowledge.models import PracticeNotePage
+
+    note = PracticeNotePage(title=f"Draft {WORD} methodology", summary=f"On {WORD} counting")
+    section.add_child(instance=note)
+    note.save_revision().publish()
+    _restrict(section, Role.EXPERT)
+    index_now()
+    return section, PracticeNotePage.objects.get(pk=note.pk)
+
+
+def _opens(user, page) -> int:
+    client = Client()
+    client.force_login(user)
+    return client.get(page.url).status_code
+
+
+def test_a_group_only_section_is_closed_everywhere_to_the_others(
+    experts_section, member, official, expert, secretariat
+):
+    _, note = experts_section
+    for outsider in (member, official):
+        assert service.search(user=outsider, query=WORD).total == 0
+        assert service.suggest(user=outsider, prefix="Draft zelv") == []
+        assert note.pk not in set(visible_notes(outsider).values_list("pk", flat=True))
+        assert _opens(outsider, note) == 404
+    for insider in (expert, secretariat):
+        found = service.search(user=insider, query=WORD)
+        assert [h.object_id for h in found.hits] == [str(note.pk)]
+        assert note.pk in set(visible_notes(insider).values_list("pk", flat=True))
+        assert _opens(insider, note) == 200
+    # The rest of the library stays open to all.
+    assert service.search(user=member, query="labour mobility").total == 1
+
+
+def test_lifting_or_widening_the_rule_reindexes_the_section(
+    experts_section, index_now, member, official
+):
+    section, note = experts_section
+    restriction = PageViewRestriction.objects.get(page=section)
+    restriction.groups.add(Group.objects.get(name=Role.GOVERNMENT))
+    index_now()
+    assert service.search(user=official, query=WORD).total == 1
+    assert service.search(user=member, query=WORD).total == 0
+
+    restriction.delete()
+    index_now()
+    assert service.search(user=member, query=WORD).total == 1
+    assert _opens(member, note) == 200
+
+
+def test_a_plain_page_and_its_discussion_follow_the_rule(engine, index_now, member, expert):
+    from discussions.models import Post, Thread
+
+    page = make_standard_page(f"Terms of reference {WORD}", body="Working group mandate")
+    thread = Thread.objects.create(title="Mandate questions", page=page, author=expert)
+    Post.objects.create(thread=thread, number=1, author=expert, source=f"What about {WORD}?")
+    index_now()
+    assert service.search(user=member, query=WORD).total == 2
+
+    _restrict(page, Role.EXPERT)
+    index_now()
+    assert service.search(user=member, query=WORD).total == 0
+    assert {h.kind for h in service.search(user=expert, query=WORD).hits} == {"page", "post"}
+    assert _opens(member, page) == 404
