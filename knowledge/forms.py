@@ -7,7 +7,7 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.selectors import SORTS, LibraryFilters
+from knowledge.selectors import RELEVANCE, SORTS, LibraryFilters
 
 MAX_VALUES = 30
 
@@ -25,7 +25,7 @@ def filters_from_query(query: QueryDict) -> LibraryFilters:
     languages = tuple(
         code for code in _strings(query, "language") if code in dict(settings.CONTENT_LANGUAGES)
     )
-    sort = query.get("sort", "newest")
+    sort = query.get("sort", RELEVANCE)
     return LibraryFilters(
         countries=_strings(query, "country"),
         themes=_strings(query, "theme"),
@@ -35,7 +35,7 @@ def filters_from_query(query: QueryDict) -> LibraryFilters:
         languages=languages,
         year=year,
         query=query.get("q", "").strip()[:200],
-        sort=sort if sort in SORTS else "newest",
+        sort=sort if sort in SORTS or sort == RELEVANCE else RELEVANCE,
     )
 
 

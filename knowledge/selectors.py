@@ -6,6 +6,7 @@ listing, a count or a facet can never show what the note page itself would refus
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -29,7 +30,13 @@ from knowledge.models import (
 from members.access import filter_by_tier
 
 SORTS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
+# Order of the search service's hits: only meaningful when the reader typed words.
+RELEVANCE = "relevance"
 FIRST_YEAR = 2000
+# The search service is asked for this many best matches; the library's facets, counts and
+# pages are computed in the database over them, so a query matching more notes than this
+# shows (and counts) only its most relevant ones.
+SEARCH_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,14 @@ class LibraryFilters:
     languages: tuple[str, ...] = ()
     year: int | None = None
     query: str = ""
-    sort: str = "newest"
+    sort: str = RELEVANCE
+
+    @property
+    def order(self) -> str:
+        """The order applied: relevance needs words, so without them the newest come first."""
+        if self.sort == RELEVANCE and not self.query:
+            return "newest"
+        return self.sort
 
     @property
     def active(self) -> bool:
@@ -100,21 +114,94 @@ def _apply(notes: QuerySet, filters: LibraryFilters, *, skip: str | None = None)
         notes = notes.filter(period_start__lte=filters.year).filter(
             Q(period_end__gte=filters.year) | Q(period_end__isnull=True)
         )
-    if filters.query:
-        notes = notes.filter(
-            Q(title__icontains=filters.query) | Q(summary__icontains=filters.query)
-        )
     return notes
 
 
-def practice_notes_for(user, filters: LibraryFilters) -> QuerySet[PracticeNotePage]:
-    """The notes a library listing shows, ready for a page of cards."""
-    notes = _apply(visible_notes(user), filters)
-    return (
-        notes.select_related("resource_type", "owner", "locale")
-        .prefetch_related("countries", "themes")
-        .order_by(*SORTS.get(filters.sort, SORTS["newest"]))
+@dataclass
+class TextMatches:
+    """What the search service found for the reader's words.
+
+    ``ranks`` maps a translation set (``translation_key``) to the position of its best hit,
+    so the reader sees the version in their language even when another translation matched;
+    ``None`` when the reader typed no searchable words. ``available`` is False when the search
+    service could not answer: the library then narrows by plain text in title and summary.
+    """
+
+    query: str = ""
+    ranks: dict | None = None
+    snippets: dict = field(default_factory=dict)
+    available: bool = True
+    total: int = 0
+
+    @property
+    def limited(self) -> bool:
+        return self.total > SEARCH_LIMIT
+
+
+def text_matches(user, filters: LibraryFilters, *, language: str | None = None) -> TextMatches:
+    """Ask the search service (same access filtering as the search page) for the words."""
+    if not filters.query:
+        return TextMatches()
+    from search.selectors import library_search
+    from search.service import SearchUnavailable
+
+    try:
+        results = library_search(
+            user=user,
+            query=filters.query,
+            language=language or get_language(),
+            per_page=SEARCH_LIMIT,
+        )
+    except SearchUnavailable:
+        return TextMatches(query=filters.query, available=False)
+    if results.query.is_empty:
+        return TextMatches()
+    ids = [int(hit.object_id) for hit in results.hits if str(hit.object_id).isdigit()]
+    keys = dict(PracticeNotePage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    ranks: dict = {}
+    snippets: dict = {}
+    for hit in results.hits:
+        pk = int(hit.object_id) if str(hit.object_id).isdigit() else None
+        if pk in keys:
+            ranks.setdefault(keys[pk], len(ranks))
+            if hit.snippet:
+                snippets[pk] = hit.snippet
+    return TextMatches(query=filters.query, ranks=ranks, snippets=snippets, total=results.total)
+
+
+def _matching(notes: QuerySet, matches: TextMatches | None) -> QuerySet:
+    if matches is None or not matches.query:
+        return notes
+    if not matches.available:
+        # Degraded: every word in the title or summary, as typed.
+        for word in re.findall(r"\w+", matches.query)[:10]:
+            notes = notes.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+        return notes
+    if matches.ranks is None:
+        return notes
+    return notes.filter(translation_key__in=list(matches.ranks))
+
+
+def _with_cards(notes: QuerySet) -> QuerySet:
+    return notes.select_related("resource_type", "owner", "locale").prefetch_related(
+        "countries", "themes"
     )
+
+
+def practice_notes_for(
+    user, filters: LibraryFilters, matches: TextMatches | None = None
+) -> QuerySet[PracticeNotePage]:
+    """The notes a library listing shows, ready for a page of cards.
+
+    With ``matches`` (from :func:`text_matches`) only the notes the reader's words found;
+    ordered by relevance separately (:func:`paginate_notes`), since that order lives outside
+    the database.
+    """
+    notes = _apply(_matching(visible_notes(user), matches), filters)
+    order = filters.order
+    if order not in SORTS:
+        order = "newest"
+    return _with_cards(notes).order_by(*SORTS[order])
 
 
 @dataclass
@@ -148,9 +235,12 @@ def _term_facet(name, model, key, filters, notes, selected) -> Facet:
     return Facet(name, options)
 
 
-def facet_counts(user, filters: LibraryFilters) -> dict[str, Facet]:
-    """Each filter's options with how many notes each would give, the other filters applied."""
-    notes = visible_notes(user)
+def facet_counts(
+    user, filters: LibraryFilters, matches: TextMatches | None = None
+) -> dict[str, Facet]:
+    """Each filter's options with how many notes each would give, the other filters applied
+    (and only among the notes the reader's words found)."""
+    notes = _matching(visible_notes(user), matches)
     facets = {
         "country": _term_facet("country", Country, "slug", filters, notes, filters.countries),
         "theme": _term_facet("theme", Theme, "slug", filters, notes, filters.themes),
@@ -209,6 +299,31 @@ def _year_facet(notes: QuerySet, filters: LibraryFilters) -> Facet:
 def paginate(notes: QuerySet, page_number) -> PaginatorPage:
     paginator = Paginator(notes, getattr(settings, "KNOWLEDGE_LIBRARY_PAGE_SIZE", 20))
     return paginator.get_page(page_number)
+
+
+def paginate_notes(
+    notes: QuerySet, page_number, *, filters: LibraryFilters, matches: TextMatches | None
+) -> PaginatorPage:
+    """A page of cards, by relevance when the reader searched and asked for it.
+
+    Relevance order comes from the search service, so the page is cut from the ordered ids
+    (one query) and only that page's notes are loaded (one query plus prefetches). Notes the
+    words found carry ``search_snippet``, the matching passage with the words marked.
+    """
+    by_relevance = filters.order == RELEVANCE and matches is not None and matches.ranks is not None
+    if not by_relevance:
+        page = paginate(notes, page_number)
+    else:
+        ranks = matches.ranks
+        rows = notes.order_by().values_list("pk", "translation_key")
+        ordered = [pk for pk, key in sorted(rows, key=lambda row: (ranks[row[1]], row[0]))]
+        page = paginate(ordered, page_number)
+        loaded = notes.in_bulk(page.object_list)
+        page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]
+    if matches is not None and matches.snippets:
+        for note in page.object_list:
+            note.search_snippet = matches.snippets.get(note.pk)
+    return page
 
 
 # --- a note --------------------------------------------------------------------------------

@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.forms import filters_from_query
-from knowledge.selectors import facet_counts, paginate, practice_notes_for
+from knowledge.selectors import (
+    SEARCH_LIMIT,
+    facet_counts,
+    paginate_notes,
+    practice_notes_for,
+    text_matches,
+)
 
 FACET_LABELS = {
     "country": _("Country"),
@@ -19,13 +25,16 @@ FACET_LABELS = {
 
 def library_context(*, request, library) -> dict:
     filters = filters_from_query(request.GET)
-    notes = practice_notes_for(request.user, filters)
-    page_obj = paginate(notes, request.GET.get("page"))
-    facets = facet_counts(request.user, filters)
+    matches = text_matches(request.user, filters)
+    notes = practice_notes_for(request.user, filters, matches)
+    page_obj = paginate_notes(notes, request.GET.get("page"), filters=filters, matches=matches)
+    facets = facet_counts(request.user, filters, matches)
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "filters": filters,
+        "matches": matches,
+        "search_limit": SEARCH_LIMIT,
         "notes_page": page_obj,
         "facets": [(name, FACET_LABELS[name], facets[name]) for name in FACET_LABELS],
         "year_facet": facets["year"],

@@ -193,7 +193,7 @@ class DeletionRequestForm(forms.Form):
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Name or organisation"), required=False, max_length=100)
+    q = forms.CharField(label=_("Name, organisation or expertise"), required=False, max_length=100)
     country = forms.ChoiceField(label=_("Country"), required=False)
     role = forms.ChoiceField(
         label=_("Role"), required=False, choices=[("", _("Any role")), *Role.choices]

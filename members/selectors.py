@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import Group
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from members.access import is_secretariat, visible_tiers
 from members.models import (
@@ -71,6 +75,11 @@ def _visible_members(viewer) -> QuerySet[User]:
     return queryset.filter(Q(profile__isnull=True) | Q(profile__visibility__in=tiers))
 
 
+# The search service is asked for this many best matches of the directory's words; the
+# database then applies the filters and visibility to them.
+DIRECTORY_SEARCH_LIMIT = 1000
+
+
 def directory(
     *,
     viewer,
@@ -79,12 +88,17 @@ def directory(
     role: str = "",
     theme: str = "",
     language: str = "",
+    ids=None,
 ) -> QuerySet[User]:
     """Members ``viewer`` may find, filtered; one query for the page plus two prefetches.
 
     ``country`` is an ISO code, ``theme`` a slug, ``role`` a ``Role`` value, ``language`` a code.
+    ``ids`` (the search service's matches for ``q``) replace the plain-text match on ``q``.
     """
     queryset = _visible_members(viewer)
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
+        q = ""
     for word in q.split()[:5]:
         queryset = queryset.filter(
             Q(first_name__icontains=word)
@@ -110,6 +124,62 @@ def directory(
         .distinct()
         .order_by("last_name", "first_name", "pk")
     )
+
+
+@dataclass
+class DirectoryPage:
+    page: Page
+    searched: bool = False
+    search_unavailable: bool = False
+
+
+def _searched_ids(viewer, q: str) -> list[int] | None:
+    """Members whose name, job title, organisation or expertise match ``q``, best first;
+    None when ``q`` has no searchable word; raises ``SearchUnavailable``."""
+    from search.selectors import directory_search
+
+    results = directory_search(
+        user=viewer,
+        query=q,
+        per_page=DIRECTORY_SEARCH_LIMIT,
+        language=(get_language() or "en").split("-")[0],
+    )
+    if results.query.is_empty:
+        return None
+    return [int(hit.object_id) for hit in results.hits if str(hit.object_id).isdigit()]
+
+
+def find_members(*, viewer, page_number, per_page: int, q: str = "", **filters) -> DirectoryPage:
+    """A page of the directory: by relevance when searching words (through the search
+    service, so the same words find the same people as on the search page), else by name.
+
+    With the search service down, the words are matched as typed against name, job title and
+    organisation, and ``search_unavailable`` says so.
+    """
+    from search.service import SearchUnavailable
+
+    q = q.strip()
+    ids = None
+    unavailable = False
+    if q:
+        try:
+            ids = _searched_ids(viewer, q)
+        except SearchUnavailable:
+            unavailable = True
+    if ids is None:
+        members = directory(viewer=viewer, q=q, **filters)
+        return DirectoryPage(
+            Paginator(members, per_page).get_page(page_number),
+            searched=bool(q),
+            search_unavailable=unavailable,
+        )
+    members = directory(viewer=viewer, ids=ids, **filters)
+    found = set(members.order_by().values_list("pk", flat=True))
+    ordered = [pk for pk in ids if pk in found]
+    page = Paginator(ordered, per_page).get_page(page_number)
+    loaded = members.in_bulk(page.object_list)
+    page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]
+    return DirectoryPage(page, searched=True)
 
 
 def member_for_viewer(*, viewer, pk: int) -> User | None:

@@ -64,14 +64,23 @@ def invitation_accept(request, token: str):
 def directory(request):
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    members = selectors.directory(viewer=request.user, **{k: v or "" for k, v in filters.items()})
-    page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+    found = selectors.find_members(
+        viewer=request.user,
+        page_number=request.GET.get("page"),
+        per_page=PAGE_SIZE,
+        **{k: v or "" for k, v in filters.items()},
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "members/directory.html",
-        {"form": form, "page_obj": page, "query": query.urlencode()},
+        {
+            "form": form,
+            "page_obj": found.page,
+            "query": query.urlencode(),
+            "search_unavailable": found.search_unavailable,
+        },
     )
 
 

@@ -1,6 +1,6 @@
 """The library's journey: an expert writes and submits a note in the Wagtail admin, the
 secretariat asks for a change, the expert fixes it, the secretariat publishes, and an official
-finds it by filtering the library, in English and in Russian."""
+finds it by filtering the library and by typing a word, in English and in Russian."""
 
 import re
 
@@ -23,12 +23,14 @@ STRINGS = {
         "country": "Georgia",
         "one": "1 practice",
         "about": "About this practice",
+        "relevance": "Relevance",
     },
     "ru": {
         "apply": "Применить фильтры",
         "country": "Грузия",
         "one": "1 практика",
         "about": "Об этой практике",
+        "relevance": "По релевантности",
     },
 }
 
@@ -144,6 +146,31 @@ def _find_by_filter(page, language, title):
     assert page.get_by_label(strings["country"]).first.is_checked()
 
 
+def _find_by_words(page, language, words, title):
+    """Typed words go through the search service; the matching words are marked."""
+    strings = STRINGS[language]
+    page.goto(f"/{language}/library/")
+    page.locator("#library-q").fill(words)
+    page.get_by_role("button", name=strings["apply"]).click()
+    page.wait_for_url("**q=**")
+    assert page.get_by_role("heading", name=strings["one"]).is_visible()
+    assert page.locator("#library-sort option:checked").inner_text() == strings["relevance"]
+    assert page.locator(".note-card mark").first.inner_text().lower() == words.lower()
+    assert_accessible(page)
+    page.get_by_role("link", name=title).click()
+    page.wait_for_url(f"**/{language}/library/**")
+    assert page.get_by_role("heading", level=1, name=title).is_visible()
+
+
+def _make_searchable():
+    """Saves are indexed when they commit; make them visible to searches right away."""
+    from search import indexing
+
+    indexing.process_outbox()
+    indexing.current_index().ensure()
+    indexing.current_index().refresh()
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_official_filters_library(browser, live_server, language):
     from knowledge.services import library_setup
@@ -157,8 +184,10 @@ def test_official_filters_library(browser, live_server, language):
         library, title="Georgian pilot for officials", countries=("georgia",), tier=Tier.GOVERNMENTS
     )
     make_note(library, title="Armenian reintegration centres", countries=("armenia",))
+    _make_searchable()
     official = make_member(Role.GOVERNMENT)
     context, page = _signed_in_page(browser, live_server, official, language)
     _find_by_filter(page, language, "Georgian pilot for officials")
     assert page.locator("html").get_attribute("lang") == language
+    _find_by_words(page, language, "reintegration", "Armenian reintegration centres")
     context.close()
