@@ -88,17 +88,12 @@ def directory(
     role: str = "",
     theme: str = "",
     language: str = "",
-    ids=None,
 ) -> QuerySet[User]:
     """Members ``viewer`` may find, filtered; one query for the page plus two prefetches.
 
     ``country`` is an ISO code, ``theme`` a slug, ``role`` a ``Role`` value, ``language`` a code.
-    ``ids`` (the search service's matches for ``q``) replace the plain-text match on ``q``.
     """
     queryset = _visible_members(viewer)
-    if ids is not None:
-        queryset = queryset.filter(pk__in=ids)
-        q = ""
     for word in q.split()[:5]:
         queryset = queryset.filter(
             Q(first_name__icontains=word)
@@ -152,6 +147,8 @@ def _searched_ids(viewer, q: str) -> list[int] | None:
 def find_members(*, viewer, page_number, per_page: int, q: str = "", **filters) -> DirectoryPage:
     """A page of the directory: by relevance when searching words (through the search
     service, so the same words find the same people as on the search page), else by name.
+    The engine's matches (at most ``DIRECTORY_SEARCH_LIMIT``) are intersected with the
+    filters and visibility rules here, in the database.
 
     With the search service down, the words are matched as typed against name, job title and
     organisation, and ``search_unavailable`` says so.
@@ -173,9 +170,16 @@ def find_members(*, viewer, page_number, per_page: int, q: str = "", **filters) 
             searched=bool(q),
             search_unavailable=unavailable,
         )
-    members = directory(viewer=viewer, ids=ids, **filters)
-    found = set(members.order_by().values_list("pk", flat=True))
+    members = directory(viewer=viewer, **filters)
+    found = set(members.filter(pk__in=ids).order_by().values_list("pk", flat=True))
     ordered = [pk for pk in ids if pk in found]
+    # Part of a name ("Kapan" for Kapanadze) is no word to the engine: people whose name,
+    # title or organisation contains what was typed follow its matches, by name.
+    seen = set(ordered)
+    for pk in directory(viewer=viewer, q=q, **filters).values_list("pk", flat=True):
+        if pk not in seen:
+            seen.add(pk)
+            ordered.append(pk)
     page = Paginator(ordered, per_page).get_page(page_number)
     loaded = members.in_bulk(page.object_list)
     page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]

@@ -105,6 +105,8 @@ def test_directory_search_and_filters(
 
     assert "Oleh" not in names(q="kapanadze")
     assert "Tamar" in names(q="kapanadze")
+    # Part of a name finds the person too.
+    assert "Tamar" in names(q="kapan") and "Oleh" not in names(q="kapan")
     assert "Oleh" in names(role=Role.EXPERT) and "Tamar" not in names(role=Role.EXPERT)
     assert "Tamar" in names(theme=theme.slug) and "Oleh" not in names(theme=theme.slug)
     assert "Tamar" in names(language="ka") and "Oleh" not in names(language="ka")
