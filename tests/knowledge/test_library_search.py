@@ -81,6 +81,23 @@ def test_relevance_is_the_default_order_when_searching(engine, index_now, librar
     assert titles(member_client.get(library.url))[:2] == [in_summary.title, in_title.title]
 
 
+def test_only_the_most_relevant_matches_are_listed(
+    engine, index_now, library, member_client, monkeypatch
+):
+    import knowledge.selectors
+    import knowledge.views
+
+    monkeypatch.setattr(knowledge.selectors, "SEARCH_LIMIT", 2)
+    monkeypatch.setattr(knowledge.views, "SEARCH_LIMIT", 2)
+    make_note(library, title="Labour pact", summary="Seasonal labour.")
+    make_note(library, title="Labour office", summary="Labour market.")
+    make_note(library, title="Diaspora forum", summary="Skills and labour abroad.")
+    index_now()
+    response = member_client.get(library.url, {"q": "labour"})
+    assert sorted(titles(response)) == ["Labour office", "Labour pact"]
+    assert "only the 2 most relevant are listed" in response.content.decode()
+
+
 def test_reader_sees_the_version_in_their_language(engine, index_now, library, member_client):
     original = make_note(library, title="Pre-departure orientation", summary="Courses.")
     translation = PracticeNotePage(
