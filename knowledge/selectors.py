@@ -129,9 +129,31 @@ class TextMatches:
 
     query: str = ""
     ranks: dict | None = None
-    snippets: dict = field(default_factory=dict)
     available: bool = True
     total: int = 0
+    # Who asked, in which language: the marked passages are asked for the shown page only.
+    user: object = field(default=None, repr=False, compare=False)
+    language: str | None = None
+
+    def snippets(self, pks) -> dict:
+        """The passage where the words were found, marked, for each note of ``pks`` they
+        found (one more search, limited to those notes: marking a thousand costs dearly)."""
+        if not self.query or not self.ranks or not pks:
+            return {}
+        from search.selectors import library_search
+        from search.service import SearchUnavailable
+
+        try:
+            results = library_search(
+                user=self.user,
+                query=self.query,
+                language=self.language,
+                ids=list(pks),
+                per_page=len(pks),
+            )
+        except SearchUnavailable:
+            return {}
+        return {int(hit.object_id): hit.snippet for hit in results.hits if hit.snippet}
 
     @property
     def limited(self) -> bool:
@@ -145,12 +167,14 @@ def text_matches(user, filters: LibraryFilters, *, language: str | None = None) 
     from search.selectors import library_search
     from search.service import SearchUnavailable
 
+    language = language or get_language()
     try:
         results = library_search(
             user=user,
             query=filters.query,
-            language=language or get_language(),
+            language=language,
             per_page=SEARCH_LIMIT,
+            detail=False,
         )
     except SearchUnavailable:
         return TextMatches(query=filters.query, available=False)
@@ -159,14 +183,12 @@ def text_matches(user, filters: LibraryFilters, *, language: str | None = None) 
     ids = [int(hit.object_id) for hit in results.hits if str(hit.object_id).isdigit()]
     keys = dict(PracticeNotePage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
     ranks: dict = {}
-    snippets: dict = {}
-    for hit in results.hits:
-        pk = int(hit.object_id) if str(hit.object_id).isdigit() else None
+    for pk in ids:
         if pk in keys:
             ranks.setdefault(keys[pk], len(ranks))
-            if hit.snippet:
-                snippets[pk] = hit.snippet
-    return TextMatches(query=filters.query, ranks=ranks, snippets=snippets, total=results.total)
+    return TextMatches(
+        query=filters.query, ranks=ranks, total=results.total, user=user, language=language
+    )
 
 
 def _matching(notes: QuerySet, matches: TextMatches | None) -> QuerySet:
@@ -320,9 +342,10 @@ def paginate_notes(
         page = paginate(ordered, page_number)
         loaded = notes.in_bulk(page.object_list)
         page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]
-    if matches is not None and matches.snippets:
+    if matches is not None and matches.ranks:
+        snippets = matches.snippets([note.pk for note in page.object_list])
         for note in page.object_list:
-            note.search_snippet = matches.snippets.get(note.pk)
+            note.search_snippet = snippets.get(note.pk)
     return page
 
 

@@ -138,6 +138,7 @@ def _searched_ids(viewer, q: str) -> list[int] | None:
         query=q,
         per_page=DIRECTORY_SEARCH_LIMIT,
         language=(get_language() or "en").split("-")[0],
+        detail=False,
     )
     if results.query.is_empty:
         return None

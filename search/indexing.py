@@ -16,6 +16,7 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -445,8 +446,22 @@ def _load_kind(kind: str, target, index: str | None, progress: Progress) -> int:
     ids = _ids(kind)
     chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
     written = 0
-    for chunk in progress(chunks, len(chunks), kind):
-        written += target.write(build_writes(kind, chunk), index=index).written
+    if not isinstance(target, ElasticsearchIndex):
+        # The database engine writes through this connection (and its transaction).
+        for chunk in progress(chunks, len(chunks), kind):
+            written += target.write(build_writes(kind, chunk), index=index).written
+    else:
+        # Build the next chunk from the database while Elasticsearch indexes the last one: the
+        # two wait on different servers, so a rebuild takes about the longer, not the sum.
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            pending = None
+            for chunk in progress(chunks, len(chunks), kind):
+                writes = build_writes(kind, chunk)
+                if pending is not None:
+                    written += pending.result().written
+                pending = writer.submit(target.write, writes, index=index)
+            if pending is not None:
+                written += pending.result().written
     # Objects the ledger knows but the database no longer shows get tombstones, so that a task
     # that read them before they went cannot bring them back into the new index.
     gone = sorted(_ledger_ids(kind) - set(ids))

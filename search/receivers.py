@@ -96,6 +96,13 @@ _connected: list = []  # strong references: the receivers are closures
 
 
 def connect() -> None:
+    from search.labels import LOOKUPS, forget_labels
+
+    for label, _field, _written in LOOKUPS.values():
+        taxonomy = model_or_none(label)
+        if taxonomy is not None:
+            post_save.connect(forget_labels, sender=taxonomy, dispatch_uid=f"labels-{label}")
+            post_delete.connect(forget_labels, sender=taxonomy, dispatch_uid=f"labels-d-{label}")
     from wagtail.models import PageViewRestriction
     from wagtail.signals import post_page_move
 

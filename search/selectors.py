@@ -15,9 +15,13 @@ def library_search(
     page: int = 1,
     language: str | None = None,
     per_page: int = 20,
+    detail: bool = True,
+    ids=None,
 ) -> service.SearchResults:
     """Practice notes matching ``query`` and the facet ``filters`` (country, theme, gcm,
-    language, year); ``hit.object_id`` is the page id. An empty query lists newest first."""
+    language, year); ``hit.object_id`` is the page id. An empty query lists newest first.
+    ``detail=False`` leaves out facets and highlights (ids for a listing); ``ids`` limits the
+    search to those notes (the highlights for the page of cards shown)."""
     chosen = service.clean_filters(filters or {})
     chosen["kind"] = ["practice_note"]
     return service.search(
@@ -28,6 +32,8 @@ def library_search(
         page=page,
         language=language,
         per_page=per_page,
+        detail=detail,
+        ids=ids,
     )
 
 
@@ -39,6 +45,7 @@ def directory_search(
     page: int = 1,
     language: str | None = None,
     per_page: int = 30,
+    detail: bool = True,
 ) -> service.SearchResults:
     """Member profiles matching ``query`` (name, job title, organisation, expertise) and the
     filters (country, theme = expertise); ``hit.object_id`` is the user id."""
@@ -51,4 +58,5 @@ def directory_search(
         page=page,
         language=language,
         per_page=per_page,
+        detail=detail,
     )

@@ -118,6 +118,10 @@ class SearchResults:
     sort: str = "relevance"
     filters: dict[str, list[str]] = field(default_factory=dict)
     engine: str = ""
+    # False: hits and the total only (no facets, no highlights), for callers that want ids.
+    detail: bool = True
+    # Only among these object ids (e.g. the snippets for the page of cards a listing shows).
+    ids: list[str] | None = None
 
     @property
     def pages(self) -> int:
@@ -180,6 +184,8 @@ def search(
     page: int = 1,
     language: str | None = None,
     per_page: int = PER_PAGE,
+    detail: bool = True,
+    ids=None,
     engine=None,
 ) -> SearchResults:
     parsed = parse_query(query)
@@ -190,7 +196,11 @@ def search(
         per_page=per_page,
         sort=sort if sort in SORTS else "relevance",
         filters=clean_filters(filters or {}),
+        detail=detail,
+        ids=None if ids is None else [str(i) for i in ids],
     )
+    if results.ids == []:
+        return results
     if not keys or (parsed.is_empty and not results.filters):
         return results
     engine = engine or _engine()

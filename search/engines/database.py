@@ -60,10 +60,13 @@ class DatabaseEngine:
             if column == "countries":
                 values = [v.lower() for v in values]
             filtered = filtered.filter(_any_of(column, values, multi=column in MULTI))
+        if results.ids is not None:
+            filtered = filtered.filter(object_id__in=results.ids)
         results.total = filtered.count()
         counters = {name: Counter() for name in FACETS}
         columns = [FACETS[name][0] for name in FACETS]
-        for row in filtered.values_list(*columns)[:MAX_FACET_ROWS]:
+        facet_rows = filtered.values_list(*columns)[:MAX_FACET_ROWS] if results.detail else []
+        for row in facet_rows:
             for name, value in zip(FACETS, row, strict=True):
                 if value in ("", None):
                     continue
@@ -83,6 +86,7 @@ class DatabaseEngine:
                 ],
             )
             for name in FACETS
+            if results.detail
         ]
         ordered = filtered
         if results.sort == "relevance" and results.query.terms:

@@ -151,21 +151,36 @@ class ElasticsearchEngine:
             logger.exception("search: Elasticsearch refused a query")
             raise SearchUnavailable(str(exc)) from exc
 
-    def body(self, results: SearchResults, keys, language: str, *, typos: bool = False) -> dict:
+    def bodies(
+        self, results: SearchResults, keys, language: str, *, typos: bool = False
+    ) -> tuple[dict, dict]:
+        """Two requests, sent together: one page of scored, highlighted hits, and the exact
+        total with the facet counts.
+
+        Split because they cost differently. Hits need scores but only the best ten: without
+        a total to count, Elasticsearch skips blocks that cannot reach the top (block-max
+        WAND). Counts must visit every match but need no score, and a request of size 0 is
+        kept in the shard request cache until the index changes, so a repeated query or a
+        second page costs little.
+        """
         parsed = results.query
         languages = query_languages(parsed, language)
-        body: dict = {
+        matching = text_query(parsed, languages, typos=typos)
+        filters = filter_clauses(keys, results.filters)
+        if results.ids is not None:
+            filters.append({"terms": {"object_id": results.ids}})
+        hits: dict = {
             "query": {
                 "bool": {
-                    "must": [text_query(parsed, languages, typos=typos)],
-                    "filter": filter_clauses(keys, results.filters),
+                    "must": [matching],
+                    "filter": filters,
                     # Documents in the member's own language come first among equals.
                     "should": [{"term": {"language": {"value": language, "boost": 3}}}],
                 }
             },
             "from": (results.page - 1) * results.per_page,
             "size": results.per_page,
-            "track_total_hits": True,
+            "track_total_hits": False,
             "_source": [
                 "kind",
                 "object_id",
@@ -175,17 +190,16 @@ class ElasticsearchEngine:
                 "date",
                 "language",
             ],
-            "aggs": {
-                name: {"terms": {"field": FACETS[name][0], "size": FACET_SIZES[FACETS[name][0]]}}
-                for name in FACETS
-            },
         }
         if results.sort == "date" or parsed.is_empty:
-            body["sort"] = [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
+            hits["sort"] = [{"date": {"order": "desc", "missing": "_last"}}]
         else:
-            body["sort"] = ["_score", {"date": {"order": "desc", "missing": "_last"}}]
-        if not parsed.is_empty:
-            body["highlight"] = {
+            # By score alone: a tie-breaker field would stop the skipping above.
+            hits["sort"] = ["_score"]
+        if not results.detail:
+            hits["_source"] = ["kind", "object_id", "url", "date", "language"]
+        elif not parsed.is_empty:
+            hits["highlight"] = {
                 "pre_tags": [MARK_OPEN],
                 "post_tags": [MARK_CLOSE],
                 "encoder": "default",
@@ -203,28 +217,56 @@ class ElasticsearchEngine:
                 },
             }
         if typos:
-            body["suggest"] = suggest_body(parsed.words)
-        return body
+            hits["suggest"] = suggest_body(parsed.words)
+        counts = {
+            "query": {"bool": {"filter": [matching, *filters]}},
+            "size": 0,
+            "track_total_hits": True,
+        }
+        if results.detail:
+            counts["aggs"] = {
+                name: {"terms": {"field": FACETS[name][0], "size": FACET_SIZES[FACETS[name][0]]}}
+                for name in FACETS
+            }
+        return hits, counts
+
+    def _msearch(self, *bodies: dict) -> list[dict] | None:
+        searches: list[dict] = []
+        for body in bodies:
+            searches += [{"index": self.index}, body]
+        try:
+            responses = self.client.msearch(searches=searches)["responses"]
+        except UNAVAILABLE as exc:
+            raise SearchUnavailable(str(exc)) from exc
+        except ApiError as exc:
+            logger.exception("search: Elasticsearch refused a query")
+            raise SearchUnavailable(str(exc)) from exc
+        for response in responses:
+            if "error" in response:
+                if response.get("status") == 404:
+                    return None  # no index yet: nothing has been indexed
+                logger.error("search: Elasticsearch refused a query: %s", response["error"])
+                raise SearchUnavailable(str(response["error"]))
+        return responses
 
     def run(self, results: SearchResults, *, keys, language: str) -> None:
-        response = self._call(self.client.search, **self.body(results, keys, language))
-        if response is None:
+        responses = self._msearch(*self.bodies(results, keys, language))
+        if responses is None:
             return
-        exact_total = response["hits"]["total"]["value"]
+        hits, counts = responses
+        exact_total = counts["hits"]["total"]["value"]
         if exact_total < FEW_HITS and results.query.terms:
             # Little found as typed: ask again tolerating typos, with "did you mean" in the same
             # request. Only then: fuzzy expansion and the phrase suggester each cost as much as
             # the plain search, and most searches never need them.
-            retried = self._call(
-                self.client.search, **self.body(results, keys, language, typos=True)
-            )
+            retried = self._msearch(*self.bodies(results, keys, language, typos=True))
             if retried is not None:
-                response = retried
+                hits, counts = retried
                 results.suggestion = self._checked_suggestion(
-                    response, results, keys, language, exact_total
+                    hits, results, keys, language, exact_total
                 )
-        results.total = response["hits"]["total"]["value"]
-        results.hits = [_hit(raw) for raw in response["hits"]["hits"]]
+        results.total = counts["hits"]["total"]["value"]
+        results.hits = [_hit(raw) for raw in hits["hits"]["hits"]]
         results.facets = [
             Facet(
                 name=name,
@@ -236,10 +278,11 @@ class ElasticsearchEngine:
                         count=bucket["doc_count"],
                         selected=str(bucket["key"]) in results.filters.get(name, []),
                     )
-                    for bucket in response["aggregations"][name]["buckets"]
+                    for bucket in counts["aggregations"][name]["buckets"]
                 ],
             )
             for name in FACETS
+            if "aggregations" in counts
         ]
 
     def _checked_suggestion(
