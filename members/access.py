@@ -15,6 +15,8 @@ Drafts are not a key: an unpublished object is visible only to its author and to
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Protocol
 
 from django.db import models
@@ -91,11 +93,27 @@ def user_keys(user) -> frozenset[str]:
 PRIVACY_CACHE_KEY = "access:page-privacy:v1"
 
 
+_rules_held: ContextVar[list | None] = ContextVar("privacy_rules_held", default=None)
+
+
+@contextmanager
+def privacy_rules_held():
+    """Read the rules once for a batch (indexing a chunk of pages asks for each page)."""
+    token = _rules_held.set(privacy_rules())
+    try:
+        yield
+    finally:
+        _rules_held.reset(token)
+
+
 def privacy_rules() -> list[tuple[str, frozenset[str]]]:
     """``(page path, keys allowed at and below it)`` for every restriction; cached, and
     forgotten whenever a restriction changes (``members.receivers``)."""
     from django.core.cache import cache
 
+    held = _rules_held.get()
+    if held is not None:
+        return held
     rules = cache.get(PRIVACY_CACHE_KEY)
     if rules is None:
         from wagtail.models import PageViewRestriction

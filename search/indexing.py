@@ -25,6 +25,7 @@ from django.db.models import Max
 from django.utils import timezone
 from elasticsearch import NotFoundError, helpers
 
+from members.access import privacy_rules_held
 from search.documents import LANGUAGES, SearchDocument
 from search.engine import elasticsearch_client
 from search.models import IndexOutbox, StoredDocument
@@ -124,13 +125,14 @@ def build_writes(kind: str, object_ids: Iterable[str]) -> list[Write]:
     ids = [str(i) for i in object_ids]
     versions = current_versions(kind, ids)
     source = source_for(kind)
-    objects = source.load(ids) if source else {}
     writes = []
-    for object_id in ids:
-        obj = objects.get(object_id)
-        entry = source.to_entry(obj) if obj is not None else None
-        body = entry_source(kind, object_id, entry) if entry else tombstone(kind, object_id)
-        writes.append(Write(kind, object_id, versions[object_id], body))
+    with privacy_rules_held():
+        objects = source.load(ids) if source else {}
+        for object_id in ids:
+            obj = objects.get(object_id)
+            entry = source.to_entry(obj) if obj is not None else None
+            body = entry_source(kind, object_id, entry) if entry else tombstone(kind, object_id)
+            writes.append(Write(kind, object_id, versions[object_id], body))
     return writes
 
 

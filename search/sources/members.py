@@ -40,14 +40,17 @@ def _member_entry(user) -> Entry | None:
         )
     organisation = profile.organisation.name if profile.organisation_id else ""
     expertise = list(profile.expertise.all())
-    details = " ".join(
-        part for part in (profile.title, profile.bio, " ".join(t.name for t in expertise)) if part
+    # Areas of expertise in every language the taxonomy names them, so a member searching in
+    # Russian finds an expert whose profile was written in English.
+    areas = " ".join(
+        name for t in expertise for name in dict.fromkeys([t.name, *t.translations.values()])
     )
+    details = " ".join(part for part in (profile.title, profile.bio, areas) if part)
     return Entry(
         title=user.display_name,
         url=_url(user),
         access=profile.access_keys(),
-        language=guess_language(f"{user.display_name} {details}"),
+        language=guess_language(f"{user.display_name} {profile.title} {profile.bio}"),
         summary=" · ".join(part for part in (profile.title, organisation) if part),
         body=details,
         countries=[profile.country.code] if profile.country_id else [],

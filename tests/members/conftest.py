@@ -54,15 +54,9 @@ def _english():
 
 
 # The search engines: each search test runs on the database engine and on Elasticsearch.
-from tests.search.conftest import engine, es_index, index_now  # noqa: E402, F401
-
-
-@pytest.fixture
-def search_down(settings):
-    """Elasticsearch configured but unreachable, as when its server is away."""
-    from search.engine import elasticsearch_client
-
-    settings.ELASTICSEARCH_URL = "http://127.0.0.1:1"
-    elasticsearch_client.cache_clear()
-    yield
-    elasticsearch_client.cache_clear()
+from tests.search.conftest import (  # noqa: E402, F401
+    engine,
+    es_index,
+    index_now,
+    search_down,
+)

@@ -44,3 +44,14 @@ def index_now():
         target.refresh()
 
     return run
+
+
+@pytest.fixture
+def search_down(settings):
+    """Elasticsearch configured but unreachable, as when its server is away."""
+    from search.engine import elasticsearch_client
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:1"
+    elasticsearch_client.cache_clear()
+    yield
+    elasticsearch_client.cache_clear()

@@ -262,3 +262,17 @@ def test_expertise_added_or_removed_reaches_the_directory(engine, index_now, mem
     profile.expertise.clear()
     index_now()
     assert directory_search(user=member, filters={"theme": [theme.slug]}).total == 0
+
+
+def test_an_expert_is_found_by_an_area_named_in_russian(engine, index_now, member, other_member):
+    from knowledge.models import Theme
+    from members.models import Profile
+    from search.selectors import directory_search
+
+    profile, _ = Profile.objects.get_or_create(user=other_member)
+    profile.bio = "Advises ministries on readmission."
+    profile.save()
+    profile.expertise.add(Theme.objects.get(slug="border-management"))
+    index_now()
+    found = directory_search(user=member, query="Управление границами", language="ru")
+    assert [h.object_id for h in found.hits] == [str(other_member.pk)]
