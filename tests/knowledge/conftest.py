@@ -72,6 +72,26 @@ def make_note(
     return note
 
 
+def make_translation(library, original, *, title: str, summary: str) -> PracticeNotePage:
+    """A published Russian version of ``original``, in the same translation set."""
+    from wagtail.models import Locale
+
+    translation = PracticeNotePage(
+        title=title,
+        slug=f"{original.slug}-ru",
+        summary=summary,
+        language="ru",
+        authoritative=False,
+        translation_key=original.translation_key,
+        locale=Locale.objects.get(language_code="ru"),
+    )
+    translation.countries = list(original.countries.all())
+    translation.themes = list(original.themes.all())
+    library.add_child(instance=translation)
+    translation.save_revision().publish()
+    return translation
+
+
 @pytest.fixture
 def note_factory(library):
     def factory(**kwargs):

@@ -9,11 +9,9 @@ import re
 
 import pytest
 from django.test import Client
-from wagtail.models import Locale
 
-from knowledge.models import PracticeNotePage
 from members.access import Tier
-from tests.knowledge.conftest import make_note
+from tests.knowledge.conftest import make_note, make_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -100,18 +98,9 @@ def test_only_the_most_relevant_matches_are_listed(
 
 def test_reader_sees_the_version_in_their_language(engine, index_now, library, member_client):
     original = make_note(library, title="Pre-departure orientation", summary="Courses.")
-    translation = PracticeNotePage(
-        title="Ориентация перед выездом",
-        slug="pre-departure-orientation-ru",
-        summary="Курсы для уезжающих.",
-        language="ru",
-        authoritative=False,
-        translation_key=original.translation_key,
-        locale=Locale.objects.get(language_code="ru"),
+    make_translation(
+        library, original, title="Ориентация перед выездом", summary="Курсы для уезжающих."
     )
-    translation.countries = list(original.countries.all())
-    library.add_child(instance=translation)
-    translation.save_revision().publish()
     index_now()
 
     # Only the English version has the word, but a Russian reader gets the Russian version.

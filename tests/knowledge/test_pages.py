@@ -15,7 +15,7 @@ from knowledge.services import library_setup
 from members.access import Tier
 from members.models import Role
 from tests.factories.members import make_member
-from tests.knowledge.conftest import make_note
+from tests.knowledge.conftest import make_note, make_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -191,22 +191,10 @@ def test_country_profile_lists_its_practices_and_focal_points(library, member_cl
 
 
 def test_translations_and_authoritative_version(library, member_client):
-    from wagtail.models import Locale
-
     original = make_note(library, title="Pre-departure orientation", language="en")
-    translation = PracticeNotePage(
-        title="Ориентация перед выездом",
-        slug="pre-departure-orientation-ru",
-        summary="Русская версия.",
-        language="ru",
-        authoritative=False,
-        translation_key=original.translation_key,
-        locale=Locale.objects.get(language_code="ru"),
+    translation = make_translation(
+        library, original, title="Ориентация перед выездом", summary="Русская версия."
     )
-    translation.countries = list(original.countries.all())
-    translation.themes = list(original.themes.all())
-    library.add_child(instance=translation)
-    translation.save_revision().publish()
 
     english = member_client.get("/en/library/").context["notes_page"]
     assert [n.title for n in english] == ["Pre-departure orientation"]
