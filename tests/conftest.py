@@ -160,4 +160,17 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to a /ru/ page leaves Russian
+    active in the thread (LocaleMiddleware never deactivates), and labels built outside a
+    request would then come out in Russian in whichever test ran next on that worker."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 from tests.fixtures import *  # noqa: E402, F403
