@@ -87,11 +87,6 @@ def _privacy_groups_change(sender, instance, action, reverse, **kwargs):
         _privacy_change(sender, instance)
 
 
-def _page_moved(sender, instance, **kwargs):
-    # The moved subtree now sits under other rules; ``instance`` carries its new path.
-    _privacy_change(sender, instance)
-
-
 _connected: list = []  # strong references: the receivers are closures
 
 
@@ -115,7 +110,8 @@ def connect() -> None:
         sender=PageViewRestriction.groups.through,
         dispatch_uid="search-privacy-groups",
     )
-    post_page_move.connect(_page_moved, dispatch_uid="search-page-moved")
+    # A moved subtree sits under other rules now; the signal's page carries its new path.
+    post_page_move.connect(_privacy_change, dispatch_uid="search-page-moved")
     for source in sources().values():
         model = source.model_class()
         own = _own_change(source)

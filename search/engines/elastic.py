@@ -231,16 +231,11 @@ class ElasticsearchEngine:
         return hits, counts
 
     def _msearch(self, *bodies: dict) -> list[dict] | None:
-        searches: list[dict] = []
-        for body in bodies:
-            searches += [{"index": self.index}, body]
-        try:
-            responses = self.client.msearch(searches=searches)["responses"]
-        except UNAVAILABLE as exc:
-            raise SearchUnavailable(str(exc)) from exc
-        except ApiError as exc:
-            logger.exception("search: Elasticsearch refused a query")
-            raise SearchUnavailable(str(exc)) from exc
+        """``bodies`` in one request against the alias; None when there is no index yet."""
+        answer = self._call(self.client.msearch, searches=[x for b in bodies for x in ({}, b)])
+        if answer is None:
+            return None
+        responses = answer["responses"]
         for response in responses:
             if "error" in response:
                 if response.get("status") == 404:

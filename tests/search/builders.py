@@ -56,3 +56,29 @@ def make_standard_page(title: str, *, summary: str = "", body: str = "") -> Stan
     page = StandardPage(title=title, summary=summary, body=f"<p>{body}</p>" if body else "")
     home().add_child(instance=page)
     return publish(page)
+
+
+def restrict(page, *groups: str):
+    """Wagtail's "Privacy" dialog: ``page`` and everything below it for ``groups`` only."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name__in=groups))
+    return restriction
+
+
+def make_restricted_section(*groups: str, note_title: str, note_summary: str):
+    """A library section limited to ``groups``, holding one published note."""
+    from knowledge.models import LibraryIndexPage, PracticeNotePage
+
+    section = home().add_child(
+        instance=LibraryIndexPage(title="Expert working papers", slug="expert-papers")
+    )
+    note = PracticeNotePage(title=note_title, summary=note_summary)
+    section.add_child(instance=note)
+    note.save_revision().publish()
+    restrict(section, *groups)
+    return section, PracticeNotePage.objects.get(pk=note.pk)

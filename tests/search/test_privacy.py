@@ -9,40 +9,30 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from knowledge.models import LibraryIndexPage
 from knowledge.selectors import visible_notes
 from members.models import Role
 from search import service
-from tests.search.builders import home, make_note, make_standard_page
+from tests.search.builders import (
+    make_note,
+    make_restricted_section,
+    make_standard_page,
+    restrict,
+)
 
 pytestmark = pytest.mark.django_db
 
 WORD = "zelvarionic"
 
 
-def _restrict(page, *groups: str) -> PageViewRestriction:
-    restriction = PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.GROUPS
-    )
-    restriction.groups.set(Group.objects.filter(name__in=groups))
-    return restriction
-
-
 @pytest.fixture
 def experts_section(engine, index_now):
     """A library section for experts only, holding one note, next to an open note."""
     make_note("Open note on labour mobility")  # in the open library, made first
-    section = home().add_child(
-        instance=LibraryIndexPage(title="Expert working papers", slug="expert-papers")
+    section, note = make_restricted_section(
+        Role.EXPERT, note_title=f"Draft {WORD} methodology", note_summary=f"On {WORD} counting"
     )
-    from knowledge.models import PracticeNotePage
-
-    note = PracticeNotePage(title=f"Draft {WORD} methodology", summary=f"On {WORD} counting")
-    section.add_child(instance=note)
-    note.save_revision().publish()
-    _restrict(section, Role.EXPERT)
     index_now()
-    return section, PracticeNotePage.objects.get(pk=note.pk)
+    return section, note
 
 
 def _opens(user, page) -> int:
@@ -94,7 +84,7 @@ def test_a_plain_page_and_its_discussion_follow_the_rule(engine, index_now, memb
     index_now()
     assert service.search(user=member, query=WORD).total == 2
 
-    _restrict(page, Role.EXPERT)
+    restrict(page, Role.EXPERT)
     index_now()
     assert service.search(user=member, query=WORD).total == 0
     assert {h.kind for h in service.search(user=expert, query=WORD).hits} == {"page", "post"}
