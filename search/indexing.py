@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 
 BODY_LIMIT = 100_000
 CHUNK = 500
+# Bulk requests a rebuild keeps in flight.
+WRITERS = 2
 
 
 def doc_id(kind: str, object_id) -> str:
@@ -127,10 +129,9 @@ def build_writes(kind: str, object_ids: Iterable[str]) -> list[Write]:
     source = source_for(kind)
     writes = []
     with privacy_rules_held():
-        objects = source.load(ids) if source else {}
+        entries = source.entries(source.load(ids)) if source else {}
         for object_id in ids:
-            obj = objects.get(object_id)
-            entry = source.to_entry(obj) if obj is not None else None
+            entry = entries.get(object_id)
             body = entry_source(kind, object_id, entry) if entry else tombstone(kind, object_id)
             writes.append(Write(kind, object_id, versions[object_id], body))
     return writes
@@ -453,17 +454,18 @@ def _load_kind(kind: str, target, index: str | None, progress: Progress) -> int:
         for chunk in progress(chunks, len(chunks), kind):
             written += target.write(build_writes(kind, chunk), index=index).written
     else:
-        # Build the next chunk from the database while Elasticsearch indexes the last one: the
-        # two wait on different servers, so a rebuild takes about the longer, not the sum.
-        with ThreadPoolExecutor(max_workers=1) as writer:
-            pending = None
+        # Build the next chunk from the database while Elasticsearch indexes the last two: the
+        # two wait on different servers, and Elasticsearch analyses one bulk request on one
+        # thread, so two in flight let it use two cores on the one shard.
+        with ThreadPoolExecutor(max_workers=WRITERS) as writer:
+            pending: deque = deque()
             for chunk in progress(chunks, len(chunks), kind):
                 writes = build_writes(kind, chunk)
-                if pending is not None:
-                    written += pending.result().written
-                pending = writer.submit(target.write, writes, index=index)
-            if pending is not None:
-                written += pending.result().written
+                if len(pending) == WRITERS:
+                    written += pending.popleft().result().written
+                pending.append(writer.submit(target.write, writes, index=index))
+            while pending:
+                written += pending.popleft().result().written
     # Objects the ledger knows but the database no longer shows get tombstones, so that a task
     # that read them before they went cannot bring them back into the new index.
     gone = sorted(_ledger_ids(kind) - set(ids))
@@ -577,8 +579,8 @@ def _expected_ids(kind: str) -> list[str]:
     ids = _ids(kind)
     expected = []
     for start in range(0, len(ids), CHUNK):
-        objects = source.load(ids[start : start + CHUNK])
-        expected += [i for i, obj in objects.items() if source.to_entry(obj) is not None]
+        entries = source.entries(source.load(ids[start : start + CHUNK]))
+        expected += [i for i, entry in entries.items() if entry is not None]
     return expected
 
 

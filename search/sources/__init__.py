@@ -1,9 +1,11 @@
 """What gets indexed: a registry of *sources*, one per kind of content.
 
 A source says which objects should be in the index (``queryset``), how one becomes an
-:class:`Entry` (``to_entry``; ``None`` keeps it out), and which other models' changes touch its
-documents (``related``). Adding a kind is a module in this package that calls :func:`register`;
-the modules for other apps' models live here so those apps need not know about search.
+:class:`Entry` (``to_entry``; ``None`` keeps it out), or how a chunk of them do at once
+(``to_entries``, reading what they share in a few queries), and which other models' changes
+touch its documents (``related``). Adding a kind is a module in this package that calls
+:func:`register`; the modules for other apps' models live here so those apps need not know
+about search.
 """
 
 from __future__ import annotations
@@ -44,7 +46,10 @@ class Source:
     label: str | Promise
     model: str  # "app_label.ModelName"
     queryset: Callable[[], QuerySet]
-    to_entry: Callable[[Model], Entry | None]
+    to_entry: Callable[[Model], Entry | None] | None = None
+    # Entries for many objects at once, in order (for a rebuild, thousands a second): a kind
+    # whose entries read related rows gives this instead of ``to_entry``.
+    to_entries: Callable[[list[Model]], list[Entry | None]] | None = None
     # Other models whose changes alter this kind's documents: label -> affected object ids.
     related: dict[str, Callable[[Model], Iterable]] = field(default_factory=dict)
     # For a related model, the fields whose change matters: a save naming none of them in
@@ -58,6 +63,16 @@ class Source:
     # For kinds whose audience follows a page's privacy rules: the objects at or below a page
     # path (pages themselves by default when ``is_page``).
     under_page: Callable[[str], QuerySet] | None = None
+
+    def __post_init__(self) -> None:
+        if (self.to_entry is None) == (self.to_entries is None):
+            raise TypeError(f"source {self.kind}: give either to_entry or to_entries")
+
+    def entries(self, objects: dict[str, Model]) -> dict[str, Entry | None]:
+        """The entry of each of ``objects`` (as :meth:`load` returns them), by the same key."""
+        if self.to_entries is not None:
+            return dict(zip(objects, self.to_entries(list(objects.values())), strict=True))
+        return {key: self.to_entry(obj) for key, obj in objects.items()}
 
     def objects_under(self, path: str) -> QuerySet | None:
         if self.under_page is not None:
@@ -107,15 +122,17 @@ def model_or_none(label: str) -> type[Model] | None:
 
 # --- helpers the source modules share --------------------------------------------------------
 
+# Block ends and line breaks part words; other tags (<b>, <a>) may sit inside a word.
+_BREAKS = re.compile(r"</(?:p|h\d|li|blockquote|div|t[dh]|pre)>|<(?:br|hr)\b[^>]*>", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
 
 
 def plain_text(value) -> str:
-    """Rich text or HTML to the words a reader sees."""
+    """Rich text or HTML to the words a reader sees (as Wagtail's ``get_text_for_indexing``)."""
     if not value:
         return ""
-    text = _TAGS.sub(" ", str(value))
+    text = _TAGS.sub("", _BREAKS.sub(" ", str(value)))
     return _SPACES.sub(" ", html.unescape(text)).strip()
 
 
@@ -126,6 +143,64 @@ def tier_keys(obj) -> frozenset[str]:
         return frozenset(obj.access_keys())
     keys = keys_for_tier(getattr(obj, "tier", Tier.MEMBERS))
     return page_keys(obj, keys) if hasattr(obj, "path") else keys
+
+
+def stream_text(value) -> str:
+    """The words of a StreamField value, as Wagtail's ``get_searchable_content`` finds them,
+    read from its stored data: no block is turned into Python objects (rich text, choosers'
+    database rows), which made the body most of a note's cost to index."""
+    parts: list[str] = []
+    _raw_text(value.stream_block, list(value.raw_data), parts)
+    return plain_text(" ".join(parts))
+
+
+def _raw_text(block, raw, parts: list[str]) -> None:
+    from wagtail import blocks
+
+    if raw is None or not getattr(block, "search_index", True):
+        return
+    if isinstance(block, blocks.RichTextBlock):
+        parts.append(str(raw))  # HTML: plain_text strips it
+    elif isinstance(block, (blocks.CharBlock, blocks.TextBlock)):
+        parts.append(str(raw))
+    elif isinstance(block, blocks.ChooserBlock):
+        return  # an id: Wagtail indexes nothing of it either
+    elif isinstance(block, blocks.BaseStreamBlock):
+        for child in raw:
+            child_block = block.child_blocks.get(child.get("type"))
+            if child_block is not None:
+                _raw_text(child_block, child.get("value"), parts)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            # Items are stored as {"type": "item", "value": ..., "id": ...} (older data: bare).
+            is_wrapped = isinstance(item, dict) and "id" in item and "value" in item
+            _raw_text(block.child_block, item["value"] if is_wrapped else item, parts)
+    elif isinstance(block, blocks.BaseStructBlock):
+        for name, child_block in block.child_blocks.items():
+            if name in raw:
+                _raw_text(child_block, raw[name], parts)
+    else:
+        parts.extend(str(p) for p in block.get_searchable_content(block.to_python(raw)))
+
+
+def linked(model: type[Model], field_name: str, ids: Iterable, attribute: str) -> dict:
+    """``attribute`` of the objects each of ``ids`` links to through the many-to-many
+    ``field_name``, in one query: {id: [values]}, in the linked model's order."""
+    m2m = model._meta.get_field(field_name)
+    own, other = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+    ordering = [
+        f"-{other}__{o[1:]}" if o.startswith("-") else f"{other}__{o}"
+        for o in m2m.related_model._meta.ordering
+    ]
+    rows = (
+        m2m.remote_field.through.objects.filter(**{f"{own}_id__in": list(ids)})
+        .order_by(*ordering)
+        .values_list(f"{own}_id", f"{other}__{attribute}")
+    )
+    found: dict = {}
+    for owner, value in rows:
+        found.setdefault(owner, []).append(value)
+    return found
 
 
 def codes(manager, attribute: str) -> list[str]:

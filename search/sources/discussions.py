@@ -21,21 +21,33 @@ def _posts():
         .objects.public()
         .filter(author__is_active=True)
         .select_related("thread__topic", "thread__page", "author")
-        .prefetch_related("thread__topic__restricted_groups")
     )
 
 
-def _thread_keys(thread) -> frozenset[str]:
+def _thread_keys(thread, topics: dict) -> frozenset[str]:
     if thread.topic_id:
-        return frozenset(thread.topic.access_keys())
+        if thread.topic_id not in topics:
+            topics[thread.topic_id] = frozenset(thread.topic.access_keys())
+        return topics[thread.topic_id]
     page = thread.page.specific
     if not page.live:
         return frozenset()
     return tier_keys(page)
 
 
-def _post_entry(post) -> Entry | None:
-    access = _thread_keys(post.thread)
+def _post_entries(posts: list) -> list[Entry | None]:
+    """A chunk's posts: each thread's (and topic's) audience is worked out once, not per post."""
+    topics: dict = {}
+    threads: dict = {}
+    entries = []
+    for post in posts:
+        if post.thread_id not in threads:
+            threads[post.thread_id] = _thread_keys(post.thread, topics)
+        entries.append(_post_entry(post, threads[post.thread_id]))
+    return entries
+
+
+def _post_entry(post, access: frozenset[str]) -> Entry | None:
     if not access:
         return None
     text = plain_text(post.html) or post.source
@@ -62,7 +74,7 @@ if model_or_none("discussions.Post"):
             label=_("Discussion"),
             model="discussions.Post",
             queryset=_posts,
-            to_entry=_post_entry,
+            to_entries=_post_entries,
             related={
                 "discussions.Thread": _posts_of(thread=lambda t: t),
                 "discussions.Topic": _posts_of(thread__topic=lambda t: t),

@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from search.sources import (
     Entry,
     Source,
-    codes,
+    linked,
     model_or_none,
     page_language,
     page_url,
-    plain_text,
     register,
+    stream_text,
     tier_keys,
 )
 
@@ -20,56 +20,70 @@ DOCUMENT_TEXT_LIMIT = 50_000
 
 
 def _notes():
-    return (
-        model_or_none("knowledge.PracticeNotePage")
-        .objects.live()
-        .select_related("locale")
-        .prefetch_related("countries", "themes", "gcm_objectives", "target_groups")
-    )
+    return model_or_none("knowledge.PracticeNotePage").objects.live().select_related("locale")
 
 
-def _stream_text(page) -> str:
-    body = page.body
-    try:
-        parts = body.stream_block.get_searchable_content(body)
-    except (AttributeError, TypeError):
-        parts = [str(body)]
-    return plain_text(" ".join(str(p) for p in parts))
+def _document_ids(page) -> set[int]:
+    """The documents the note's body shows, from its stored data (no document is loaded)."""
+    return {
+        block["value"]["document"]
+        for block in page.body.raw_data
+        if block.get("type") == "document" and (block.get("value") or {}).get("document")
+    }
 
 
-def _documents_text(page) -> str:
+def _documents_texts(ids: set[int]) -> dict[int, str]:
     Document = model_or_none("knowledge.PracticeDocument")
-    ids = page.document_ids() if hasattr(page, "document_ids") else set()
     if not ids or Document is None:
-        return ""
-    texts = Document.objects.filter(pk__in=ids).values_list("title", "extracted_text")
-    return " ".join(f"{title} {text[:DOCUMENT_TEXT_LIMIT]}" for title, text in texts)
+        return {}
+    rows = Document.objects.filter(pk__in=ids).values_list("pk", "title", "extracted_text")
+    return {pk: f"{title} {text[:DOCUMENT_TEXT_LIMIT]}" for pk, title, text in rows}
 
 
-def _note_entry(page) -> Entry:
-    body = " ".join(
-        part
-        for part in (
-            _stream_text(page),
-            page.implementing_organisations,
-            page.results,
-            " ".join(t.label for t in page.target_groups.all()),
-            _documents_text(page),
+def _note_entries(pages: list) -> list[Entry]:
+    """Entries for a chunk of notes: their taxonomies and documents read in five queries."""
+    Note = model_or_none("knowledge.PracticeNotePage")
+    ids = [page.pk for page in pages]
+    countries = linked(Note, "countries", ids, "code")
+    themes = linked(Note, "themes", ids, "slug")
+    gcm = linked(Note, "gcm_objectives", ids, "number")
+    groups = linked(Note, "target_groups", ids, "pk")
+    group_labels = {
+        pk: group.label
+        for pk, group in model_or_none("knowledge.TargetGroup")
+        .objects.in_bulk({pk for found in groups.values() for pk in found})
+        .items()
+    }
+    documents = {page.pk: sorted(_document_ids(page)) for page in pages}
+    texts = _documents_texts({pk for found in documents.values() for pk in found})
+    entries = []
+    for page in pages:
+        body = " ".join(
+            part
+            for part in (
+                stream_text(page.body),
+                page.implementing_organisations,
+                page.results,
+                " ".join(group_labels[pk] for pk in groups.get(page.pk, ())),
+                " ".join(texts[pk] for pk in documents[page.pk] if pk in texts),
+            )
+            if part
         )
-        if part
-    )
-    return Entry(
-        title=page.title,
-        url=page_url(page),
-        access=tier_keys(page),
-        language=page_language(page),
-        summary=page.summary,
-        body=body,
-        countries=codes(page.countries, "code"),
-        themes=codes(page.themes, "slug"),
-        gcm=codes(page.gcm_objectives, "number"),
-        date=page.first_published_at or page.last_published_at,
-    )
+        entries.append(
+            Entry(
+                title=page.title,
+                url=page_url(page),
+                access=tier_keys(page),
+                language=page_language(page),
+                summary=page.summary,
+                body=body,
+                countries=countries.get(page.pk, []),
+                themes=themes.get(page.pk, []),
+                gcm=[str(number) for number in gcm.get(page.pk, [])],
+                date=page.first_published_at or page.last_published_at,
+            )
+        )
+    return entries
 
 
 def _notes_with_document(document):
@@ -93,7 +107,7 @@ if model_or_none("knowledge.PracticeNotePage"):
             label=_("Practice note"),
             model="knowledge.PracticeNotePage",
             queryset=_notes,
-            to_entry=_note_entry,
+            to_entries=_note_entries,
             is_page=True,
             related={"knowledge.PracticeDocument": _notes_with_document}
             if model_or_none("knowledge.PracticeDocument")

@@ -35,20 +35,26 @@ def make_note(
     countries=("GE",),
     themes=("labour-migration",),
     gcm=(),
+    target_groups=(),
+    body=None,
+    **fields,
 ):
-    from knowledge.models import PracticeNotePage
+    """A published note; ``body`` (stream blocks) replaces the one paragraph of ``text``."""
+    from knowledge.models import PracticeNotePage, TargetGroup
 
     page = PracticeNotePage(
         title=title,
         summary=summary or f"About {title}",
         language=language,
         tier=tier,
-        body=[("text", f"<p>{text}</p>")] if text else [],
+        body=body if body is not None else [("text", f"<p>{text}</p>")] if text else [],
+        **fields,
     )
     library().add_child(instance=page)
     page.countries.set(Country.objects.filter(code__in=countries))
     page.themes.set(Theme.objects.filter(slug__in=themes))
     page.gcm_objectives.set(GCMObjective.objects.filter(number__in=gcm))
+    page.target_groups.set(TargetGroup.objects.filter(slug__in=target_groups))
     return publish(page)
 
 

@@ -276,3 +276,33 @@ def test_an_expert_is_found_by_an_area_named_in_russian(engine, index_now, membe
     index_now()
     found = directory_search(user=member, query="Управление границами", language="ru")
     assert [h.object_id for h in found.hits] == [str(other_member.pk)]
+
+
+def test_every_part_of_a_note_is_found(engine, index_now, member):
+    """A word in any block of the body, a target group or an attached document finds the note."""
+    from django.core.files.base import ContentFile
+
+    from knowledge.models import PracticeDocument
+
+    document = PracticeDocument.objects.create(
+        title="Evaluation", file=ContentFile(b"%PDF-1.4", name="evaluation.pdf")
+    )
+    PracticeDocument.objects.filter(pk=document.pk).update(extracted_text="zorvendale counted")
+    make_note(
+        "Circular migration agreement",
+        body=[
+            ("key_figures", {"heading": "", "figures": [{"value": "12", "label": "quillmere"}]}),
+            ("lessons", {"heading": "", "lessons": ["Start with brantoak."]}),
+            ("testimony", {"quote": "The vellisard helped.", "attribution": "A", "role": ""}),
+            ("table", {"data": [["Year", "thornwick"]], "first_row_is_table_header": True}),
+            ("document", {"document": document, "title": ""}),
+        ],
+        target_groups=("returnees",),
+        results="Fourteen ostrelian jobs.",
+    )
+    make_note("Unrelated note", text="Nothing of the kind.")
+    index_now()
+    for word in ("quillmere", "brantoak", "vellisard", "thornwick", "zorvendale", "ostrelian"):
+        found = service.search(user=member, query=word)
+        assert [hit.title for hit in found.hits] == ["Circular migration agreement"], word
+    assert service.search(user=member, query="returnees").total == 1
