@@ -28,6 +28,8 @@ from elasticsearch_dsl import (
 )
 
 LANGUAGES = ("en", "ru", "ro", "uk", "hy", "ka", "az")
+# Between a facet's field and its value in ``facets``: "countries:ge", "year:2024".
+FACET_SEPARATOR = ":"
 
 _stop = {
     "en": token_filter("stop_en", "stop", stopwords="_english_"),
@@ -92,6 +94,9 @@ class SearchDocument(Document):
     gcm = Keyword(eager_global_ordinals=True)
     language = Keyword(eager_global_ordinals=True)
     year = Integer()
+    # Every facet value above, as "field:value", so that one aggregation counts all six facets:
+    # a search visits each match once instead of six times (the facets cost half a search).
+    facets = Keyword(eager_global_ordinals=True)
     date = Date()
     url = Keyword(index=False)
     display_title = Keyword(index=False)

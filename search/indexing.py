@@ -26,7 +26,7 @@ from django.utils import timezone
 from elasticsearch import NotFoundError, helpers
 
 from members.access import privacy_rules_held
-from search.documents import LANGUAGES, SearchDocument
+from search.documents import FACET_SEPARATOR, LANGUAGES, SearchDocument
 from search.engine import elasticsearch_client
 from search.models import IndexOutbox, StoredDocument
 from search.sources import Entry, source_for, sources
@@ -56,6 +56,14 @@ def entry_source(kind: str, object_id: str, entry: Entry) -> dict:
     elif isinstance(date, dt.date):
         date = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC).isoformat()
     summary = entry.summary or ""
+    facets = {
+        "kind": [kind],
+        "countries": sorted({c.lower() for c in entry.countries}),
+        "themes": sorted(set(entry.themes)),
+        "gcm": sorted({str(g) for g in entry.gcm}),
+        "language": [language],
+        "year": [_year(entry.date)] if entry.date else [],
+    }
     source = {
         "kind": kind,
         "object_id": object_id,
@@ -64,11 +72,12 @@ def entry_source(kind: str, object_id: str, entry: Entry) -> dict:
         "body": {language: entry.body[:BODY_LIMIT]} if entry.body else {},
         "suggest": entry.title,
         "spell": f"{entry.title} {summary}",
-        "countries": sorted({c.lower() for c in entry.countries}),
-        "themes": sorted(set(entry.themes)),
-        "gcm": sorted({str(g) for g in entry.gcm}),
+        "countries": facets["countries"],
+        "themes": facets["themes"],
+        "gcm": facets["gcm"],
         "language": language,
         "year": _year(entry.date),
+        "facets": [f"{name}{FACET_SEPARATOR}{v}" for name, found in facets.items() for v in found],
         "date": date,
         "url": entry.url,
         "display_title": entry.title,

@@ -14,7 +14,7 @@ from elasticsearch import (
     TransportError,
 )
 
-from search.documents import LANGUAGES
+from search.documents import FACET_SEPARATOR, LANGUAGES
 from search.engine import elasticsearch_client
 from search.indexing import alias_name
 from search.service import (
@@ -35,6 +35,12 @@ logger = logging.getLogger(__name__)
 UNAVAILABLE = (ConnectionError, ConnectionTimeout, TransportError)
 TEXT_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0}
 FACET_SIZES = {"kind": 20, "countries": 60, "themes": 40, "gcm": 23, "language": 10, "year": 30}
+# Buckets asked of the one aggregation over ``facets``: more than all facets' values together,
+# so every value comes back and each facet keeps its own first FACET_SIZES.
+FACET_BUCKETS = 1000
+# Among the best LANGUAGE_WINDOW matches, a document in the member's language scores this much more.
+OWN_LANGUAGE_BOOST = 1.5
+LANGUAGE_WINDOW = 100
 # Fewer hits than this and the query is run again with typo tolerance and "did you mean".
 FEW_HITS = 3
 
@@ -170,14 +176,7 @@ class ElasticsearchEngine:
         if results.ids is not None:
             filters.append({"terms": {"object_id": results.ids}})
         hits: dict = {
-            "query": {
-                "bool": {
-                    "must": [matching],
-                    "filter": filters,
-                    # Documents in the member's own language come first among equals.
-                    "should": [{"term": {"language": {"value": language, "boost": 3}}}],
-                }
-            },
+            "query": {"bool": {"must": [matching], "filter": filters}},
             "from": (results.page - 1) * results.per_page,
             "size": results.per_page,
             "track_total_hits": False,
@@ -194,8 +193,21 @@ class ElasticsearchEngine:
         if results.sort == "date" or parsed.is_empty:
             hits["sort"] = [{"date": {"order": "desc", "missing": "_last"}}]
         else:
-            # By score alone: a tie-breaker field would stop the skipping above.
-            hits["sort"] = ["_score"]
+            # By score alone (the default): a tie-breaker field would stop the skipping above.
+            # Documents in the member's own language then come first among the best: a
+            # "should" clause on ``language`` would do it over every match, and matching half
+            # the index it stops the skipping too (hits took twice as long).
+            start = hits["from"] + hits["size"]
+            hits["rescore"] = {
+                "window_size": max(LANGUAGE_WINDOW, start),
+                "query": {
+                    "rescore_query": {
+                        "constant_score": {"filter": {"term": {"language": language}}}
+                    },
+                    "score_mode": "multiply",
+                    "rescore_query_weight": OWN_LANGUAGE_BOOST,
+                },
+            }
         if not results.detail:
             hits["_source"] = ["kind", "object_id", "url", "date", "language"]
         elif not parsed.is_empty:
@@ -224,10 +236,7 @@ class ElasticsearchEngine:
             "track_total_hits": True,
         }
         if results.detail:
-            counts["aggs"] = {
-                name: {"terms": {"field": FACETS[name][0], "size": FACET_SIZES[FACETS[name][0]]}}
-                for name in FACETS
-            }
+            counts["aggs"] = {"facets": {"terms": {"field": "facets", "size": FACET_BUCKETS}}}
         return hits, counts
 
     def _msearch(self, *bodies: dict) -> list[dict] | None:
@@ -262,23 +271,8 @@ class ElasticsearchEngine:
                 )
         results.total = counts["hits"]["total"]["value"]
         results.hits = [_hit(raw) for raw in hits["hits"]["hits"]]
-        results.facets = [
-            Facet(
-                name=name,
-                label=str(FACETS[name][1]),
-                values=[
-                    FacetValue(
-                        value=str(bucket.get("key_as_string", bucket["key"])),
-                        label=str(bucket["key"]),
-                        count=bucket["doc_count"],
-                        selected=str(bucket["key"]) in results.filters.get(name, []),
-                    )
-                    for bucket in counts["aggregations"][name]["buckets"]
-                ],
-            )
-            for name in FACETS
-            if "aggregations" in counts
-        ]
+        if "aggregations" in counts:
+            results.facets = _facets(counts["aggregations"]["facets"]["buckets"], results.filters)
 
     def _checked_suggestion(
         self, response, results: SearchResults, keys, language: str, exact_total: int
@@ -346,6 +340,33 @@ def suggest_body(words: str) -> dict:
             }
         },
     }
+
+
+def _facets(buckets: list[dict], filters: dict[str, list[str]]) -> list[Facet]:
+    """The one aggregation's "field:value" buckets (most documents first) split into facets."""
+    values: dict[str, list[str]] = {FACETS[name][0]: [] for name in FACETS}
+    counts: dict[str, int] = {}
+    for bucket in buckets:
+        field, _, value = bucket["key"].partition(FACET_SEPARATOR)
+        if field in values and len(values[field]) < FACET_SIZES[field]:
+            values[field].append(value)
+            counts[bucket["key"]] = bucket["doc_count"]
+    return [
+        Facet(
+            name=name,
+            label=str(FACETS[name][1]),
+            values=[
+                FacetValue(
+                    value=value,
+                    label=value,
+                    count=counts[f"{FACETS[name][0]}{FACET_SEPARATOR}{value}"],
+                    selected=value in filters.get(name, []),
+                )
+                for value in values[FACETS[name][0]]
+            ],
+        )
+        for name in FACETS
+    ]
 
 
 def _hit(raw: dict) -> Hit:
