@@ -11,7 +11,8 @@ no scripts): the ``standard`` tokenizer, ``lowercase``, ``stop`` with the named 
 Azerbaijani get plain analysis (no stemmer or stop list is available to the core).
 
 Texts sit in per-language sub-fields: a document's language picks ``title.<lang>``; every
-text is also copied, unstemmed, into ``text_plain`` for typo tolerance and phrases.
+text is also copied, stemmed, into ``text.<lang>`` (all of a document's words in one field)
+and, unstemmed, into ``text_plain`` for typo tolerance and phrases.
 """
 
 from __future__ import annotations
@@ -63,14 +64,30 @@ ANALYZERS = {language: _language_analyzer(language) for language in LANGUAGES}
 
 
 def _texts() -> Object:
-    """One sub-field per language, each copied into ``text_plain`` as well."""
+    """One sub-field per language, each copied into ``text.<language>`` and ``text_plain``."""
     return Object(
         properties={
             # Offsets in the postings let the highlighter mark words without analysing the
             # text again (hunspell is the slow part of analysis).
             language: Text(
-                analyzer=ANALYZERS[language], copy_to="text_plain", index_options="offsets"
+                analyzer=ANALYZERS[language],
+                copy_to=[f"text.{language}", "text_plain"],
+                index_options="offsets",
             )
+            for language in LANGUAGES
+        },
+    )
+
+
+def _all_texts() -> Object:
+    """Title, summary and body together, stemmed in their language: a query whose words are
+    spread over the three still matches one field, so a search asks each field for all its
+    words (``best_fields``), which Elasticsearch answers by skipping, instead of asking each
+    word of every field (``cross_fields``), which visits every match of every word."""
+    return Object(
+        properties={
+            # Matched and scored only: no positions (phrases use text_plain), no highlights.
+            language: Text(analyzer=ANALYZERS[language], index_options="freqs")
             for language in LANGUAGES
         },
     )
@@ -82,6 +99,7 @@ class SearchDocument(Document):
     title = _texts()
     summary = _texts()
     body = _texts()
+    text = _all_texts()
     # Every text unstemmed in one field, for typo tolerance and phrases: one field to expand
     # fuzzy terms against instead of one per language.
     text_plain = Text(analyzer=plain)
@@ -98,9 +116,10 @@ class SearchDocument(Document):
     # a search visits each match once instead of six times (the facets cost half a search).
     facets = Keyword(eager_global_ordinals=True)
     date = Date()
-    url = Keyword(index=False)
-    display_title = Keyword(index=False)
-    display_summary = Keyword(index=False)
+    # Shown, never searched, sorted or counted: no index, no doc values.
+    url = Keyword(index=False, doc_values=False)
+    display_title = Keyword(index=False, doc_values=False)
+    display_summary = Keyword(index=False, doc_values=False)
     # Audiences allowed to see the document (members.access keys); empty for a tombstone.
     access = Keyword()
     # A tombstone keeps the version of a deleted object, so a late task cannot bring it back.

@@ -75,16 +75,28 @@ def stemmed_fields(languages: list[str]) -> list[str]:
     ]
 
 
+def matching_fields(languages: list[str]) -> list[str]:
+    """Where a query's words are looked for: the text fields of ``languages`` (for their
+    boosts), all of a document's text stemmed in each (``text.<lang>``: the words may be spread
+    over title, summary and body), and as typed in any language (``text_plain``)."""
+    return [
+        *stemmed_fields(languages),
+        *(f"text.{lang}^{2 if i == 0 else 1}" for i, lang in enumerate(languages)),
+        "text_plain",
+    ]
+
+
 def text_query(parsed: ParsedQuery, languages: list[str], *, typos: bool = False) -> dict:
-    """Every word must match, stemmed in one of ``languages`` or as typed in any language;
-    with ``typos``, give or take an edit or two (fuzziness AUTO) on the unstemmed text."""
+    """Every word must match in one field: stemmed in one of ``languages`` or as typed in any
+    language; with ``typos``, give or take an edit or two (fuzziness AUTO) on the unstemmed
+    text. The best field scores (a title match above a body match)."""
     must: list[dict] = []
     if parsed.terms:
         exact = {
             "multi_match": {
                 "query": parsed.words,
-                "fields": [*stemmed_fields(languages), "text_plain"],
-                "type": "cross_fields",
+                "fields": matching_fields(languages),
+                "type": "best_fields",
                 "operator": "and",
                 "boost": 2,
             }

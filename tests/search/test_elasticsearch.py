@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from django.utils.html import strip_tags
 
 from members.access import Tier
 from search import indexing, service
@@ -49,6 +50,24 @@ def test_russian_stemming_finds_other_forms(es_index, index_now, member):
         results = service.search(user=member, query=form, language="ru")
         assert results.total == 1, form
         assert "<mark>" in str(results.hits[0].title) + str(results.hits[0].snippet)
+
+
+def test_words_spread_over_title_and_body_in_other_forms_find_the_note(es_index, index_now, member):
+    """Each word must match, but not all in one part of the note nor as typed. (Enough notes
+    match as typed that typo tolerance, which would also find it, stays off.)"""
+    for number in range(3):
+        make_note(f"Scheme {number}", text="Seasonal workers from Moldova.")
+        make_note(f"Схема {number}", language="ru", text="Сезонный работник, миграция.")
+    make_note("Moldova pilot", summary="A pilot.", text="A scheme for the seasonal worker.")
+    make_note("Пилот трудовой миграции", language="ru", text="Для сезонных работников.")
+    make_note("Seasonal work in Georgia", summary="Workers.", text="Seasonal workers.")
+    index_now()
+    english = service.search(user=member, query="seasonal workers moldova")
+    assert "Moldova pilot" in {strip_tags(hit.title) for hit in english.hits}
+    assert english.total == 4 and english.suggestion is None
+    russian = service.search(user=member, query="сезонный работник миграция", language="ru")
+    assert "Пилот трудовой миграции" in {strip_tags(hit.title) for hit in russian.hits}
+    assert russian.total == 4
 
 
 def test_members_language_comes_first(es_index, index_now, member):
