@@ -10,9 +10,11 @@ no scripts): the ``standard`` tokenizer, ``lowercase``, ``stop`` with the named 
 ``hunspell`` with the dictionaries installed in the server's ``config/hunspell/``. Georgian and
 Azerbaijani get plain analysis (no stemmer or stop list is available to the core).
 
-Texts sit in per-language sub-fields: a document's language picks ``title.<lang>``; every
-text is also copied, stemmed, into ``text.<lang>`` (all of a document's words in one field)
-and, unstemmed, into ``text_plain`` for typo tolerance and phrases.
+Texts sit in per-language sub-fields: a document's language picks ``title.<lang>``. The body
+field holds the title and summary too (``[body, title, summary]``), so that one stemmed field
+has every word of a document: a query asks each field for all its words (``best_fields``),
+which Elasticsearch answers by skipping what cannot reach the top, and still finds words spread
+over title and body. Every text is also in ``text_plain``, unstemmed, for typos and phrases.
 """
 
 from __future__ import annotations
@@ -63,31 +65,13 @@ def _language_analyzer(language: str):
 ANALYZERS = {language: _language_analyzer(language) for language in LANGUAGES}
 
 
-def _texts() -> Object:
-    """One sub-field per language, each copied into ``text.<language>`` and ``text_plain``."""
+def _texts(*, copy_to: str | None = None) -> Object:
+    """One sub-field per language."""
     return Object(
         properties={
             # Offsets in the postings let the highlighter mark words without analysing the
             # text again (hunspell is the slow part of analysis).
-            language: Text(
-                analyzer=ANALYZERS[language],
-                copy_to=[f"text.{language}", "text_plain"],
-                index_options="offsets",
-            )
-            for language in LANGUAGES
-        },
-    )
-
-
-def _all_texts() -> Object:
-    """Title, summary and body together, stemmed in their language: a query whose words are
-    spread over the three still matches one field, so a search asks each field for all its
-    words (``best_fields``), which Elasticsearch answers by skipping, instead of asking each
-    word of every field (``cross_fields``), which visits every match of every word."""
-    return Object(
-        properties={
-            # Matched and scored only: no positions (phrases use text_plain), no highlights.
-            language: Text(analyzer=ANALYZERS[language], index_options="freqs")
+            language: Text(analyzer=ANALYZERS[language], copy_to=copy_to, index_options="offsets")
             for language in LANGUAGES
         },
     )
@@ -98,8 +82,8 @@ class SearchDocument(Document):
     object_id = Keyword()
     title = _texts()
     summary = _texts()
-    body = _texts()
-    text = _all_texts()
+    # [body, title, summary]: every text once, so copied from here alone.
+    body = _texts(copy_to="text_plain")
     # Every text unstemmed in one field, for typo tolerance and phrases: one field to expand
     # fuzzy terms against instead of one per language.
     text_plain = Text(analyzer=plain)

@@ -69,7 +69,8 @@ def entry_source(kind: str, object_id: str, entry: Entry) -> dict:
         "object_id": object_id,
         "title": {language: entry.title},
         "summary": {language: summary} if summary else {},
-        "body": {language: entry.body[:BODY_LIMIT]} if entry.body else {},
+        # The title and summary again after the body: one field with every word (documents.py).
+        "body": {language: [entry.body[:BODY_LIMIT], entry.title, summary]},
         "suggest": entry.title,
         "spell": f"{entry.title} {summary}",
         "countries": facets["countries"],
@@ -359,7 +360,7 @@ def _stored_fields(w: Write) -> dict:
         "version": w.version,
         "title": body["display_title"],
         "summary": body["summary"].get(language, ""),
-        "body": body["body"].get(language, ""),
+        "body": body["body"].get(language, [""])[0],
         "url": body["url"][:500],
         "language": language,
         "countries": _bars(body["countries"]),

@@ -200,12 +200,28 @@ def main() -> None:
         ("rebuild ratio ours / Wagtail ES (notes / notes)", f"{notes_rate / wes_rate:.2f}x"),
     ]
 
+    settle()
     print("querying...", file=sys.stderr)
     rows += measure_queries(args, rng)
     print("freshness...", file=sys.stderr)
     rows += measure_freshness(args, rng)
 
     print_rows(args, rows)
+
+
+def settle(limit: float = 600) -> None:
+    """Wait until Elasticsearch has finished merging the segments the rebuilds left, so that
+    queries are timed on the indices as they will stay, not against merges (both sides')."""
+    from search.engine import elasticsearch_client
+
+    client = elasticsearch_client()
+    started = time.perf_counter()
+    print("waiting for merges to finish...", file=sys.stderr)
+    while time.perf_counter() - started < limit:
+        nodes = client.nodes.stats(metric="indices", index_metric="merge")["nodes"]
+        if not any(node["indices"]["merges"]["current"] for node in nodes.values()):
+            return
+        time.sleep(2)
 
 
 def print_rows(args, rows: list[tuple[str, str]]) -> None:

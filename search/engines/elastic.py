@@ -75,17 +75,6 @@ def stemmed_fields(languages: list[str]) -> list[str]:
     ]
 
 
-def matching_fields(languages: list[str]) -> list[str]:
-    """Where a query's words are looked for: the text fields of ``languages`` (for their
-    boosts), all of a document's text stemmed in each (``text.<lang>``: the words may be spread
-    over title, summary and body), and as typed in any language (``text_plain``)."""
-    return [
-        *stemmed_fields(languages),
-        *(f"text.{lang}^{2 if i == 0 else 1}" for i, lang in enumerate(languages)),
-        "text_plain",
-    ]
-
-
 def text_query(parsed: ParsedQuery, languages: list[str], *, typos: bool = False) -> dict:
     """Every word must match in one field: stemmed in one of ``languages`` or as typed in any
     language; with ``typos``, give or take an edit or two (fuzziness AUTO) on the unstemmed
@@ -95,7 +84,8 @@ def text_query(parsed: ParsedQuery, languages: list[str], *, typos: bool = False
         exact = {
             "multi_match": {
                 "query": parsed.words,
-                "fields": matching_fields(languages),
+                # ``body`` holds the title and summary too: all the words are in one field.
+                "fields": [*stemmed_fields(languages), "text_plain"],
                 "type": "best_fields",
                 "operator": "and",
                 "boost": 2,
@@ -234,8 +224,12 @@ class ElasticsearchEngine:
                 "fields": {
                     **{f"title.{lang}": {"number_of_fragments": 0} for lang in languages},
                     **{
-                        f"{name}.{lang}": {"fragment_size": 200, "number_of_fragments": 1}
-                        for name in ("summary", "body")
+                        f"summary.{lang}": {"fragment_size": 200, "number_of_fragments": 1}
+                        for lang in languages
+                    },
+                    **{
+                        # Two: the body's best passage may be its copy of the title or summary.
+                        f"body.{lang}": {"fragment_size": 200, "number_of_fragments": 2}
                         for lang in languages
                     },
                 },
@@ -385,9 +379,10 @@ def _hit(raw: dict) -> Hit:
     source = raw["_source"]
     highlight = raw.get("highlight", {})
     title = _first(highlight, "title.") or source.get("display_title", "")
+    shown = (source.get("display_title", ""), source.get("display_summary", ""))
     snippet = (
         _first(highlight, "summary.")
-        or _first(highlight, "body.")
+        or _first(highlight, "body.", besides=shown)
         or source.get("display_summary", "")[:300]
     )
     date = source.get("date")
@@ -403,9 +398,20 @@ def _hit(raw: dict) -> Hit:
     )
 
 
-def _first(highlight: dict, prefix: str) -> str:
+def _first(highlight: dict, prefix: str, *, besides: tuple[str, ...] = ()) -> str:
+    """The marked passages of the first field under ``prefix``; none that only repeats one of
+    ``besides`` (the body's copies of the title and summary)."""
     names = sorted((k for k in highlight if k.startswith(prefix)), key=len)
     for name in names:
-        if highlight[name]:
-            return " … ".join(highlight[name]) if prefix != "title." else highlight[name][0]
+        passages = [
+            passage
+            for passage in highlight[name]
+            if not any(_unmarked(passage) in text for text in besides if text)
+        ]
+        if passages:
+            return passages[0]
     return ""
+
+
+def _unmarked(passage: str) -> str:
+    return passage.replace(MARK_OPEN, "").replace(MARK_CLOSE, "").strip()

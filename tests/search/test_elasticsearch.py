@@ -70,6 +70,18 @@ def test_words_spread_over_title_and_body_in_other_forms_find_the_note(es_index,
     assert russian.total == 4
 
 
+def test_snippet_is_a_passage_of_the_body_never_the_title_again(es_index, index_now, member):
+    make_note("Quorvex pilot", summary="About the scheme.", text="Nothing to do with it.")
+    make_note("Border pilot", summary="About borders.", text="The quorvex scheme helped.")
+    index_now()
+    hits = {
+        strip_tags(hit.title): str(hit.snippet)
+        for hit in service.search(user=member, query="quorvex").hits
+    }
+    assert hits["Quorvex pilot"] == "About the scheme."
+    assert hits["Border pilot"] == "The <mark>quorvex</mark> scheme helped."
+
+
 def test_members_language_comes_first(es_index, index_now, member):
     make_note("Migration policy review", language="en", summary="migration policy")
     make_note("Migration policy обзор", language="ru", summary="migration policy")
