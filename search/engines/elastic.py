@@ -75,17 +75,23 @@ def stemmed_fields(languages: list[str]) -> list[str]:
     ]
 
 
-def text_query(parsed: ParsedQuery, languages: list[str], *, typos: bool = False) -> dict:
+def text_query(
+    parsed: ParsedQuery, languages: list[str], *, typos: bool = False, scored: bool = True
+) -> dict:
     """Every word must match in one field: stemmed in one of ``languages`` or as typed in any
     language; with ``typos``, give or take an edit or two (fuzziness AUTO) on the unstemmed
-    text. The best field scores (a title match above a body match)."""
+    text. The best field scores (a title match above a body match).
+
+    ``body`` holds the title and summary too, so it has all the words of a document: the same
+    documents match without the title and summary fields, which only score. ``scored=False``
+    (counting) leaves them out."""
+    fields = stemmed_fields(languages) if scored else [f"body.{lang}" for lang in languages]
     must: list[dict] = []
     if parsed.terms:
         exact = {
             "multi_match": {
                 "query": parsed.words,
-                # ``body`` holds the title and summary too: all the words are in one field.
-                "fields": [*stemmed_fields(languages), "text_plain"],
+                "fields": [*fields, "text_plain"],
                 "type": "best_fields",
                 "operator": "and",
                 "boost": 2,
@@ -174,6 +180,7 @@ class ElasticsearchEngine:
         parsed = results.query
         languages = query_languages(parsed, language)
         matching = text_query(parsed, languages, typos=typos)
+        counted = text_query(parsed, languages, typos=typos, scored=False)
         filters = filter_clauses(keys, results.filters)
         if results.ids is not None:
             filters.append({"terms": {"object_id": results.ids}})
@@ -237,7 +244,7 @@ class ElasticsearchEngine:
         if typos:
             hits["suggest"] = suggest_body(parsed.words)
         counts = {
-            "query": {"bool": {"filter": [matching, *filters]}},
+            "query": {"bool": {"filter": [counted, *filters]}},
             "size": 0,
             "track_total_hits": True,
         }
@@ -296,8 +303,10 @@ class ElasticsearchEngine:
             probe = ParsedQuery(text=option, terms=option.split(), phrases=[])
             query = {
                 "bool": {
-                    "must": [text_query(probe, query_languages(probe, language))],
-                    "filter": filter_clauses(keys, {}),
+                    "filter": [
+                        text_query(probe, query_languages(probe, language), scored=False),
+                        *filter_clauses(keys, {}),
+                    ],
                 }
             }
             counted = self._call(self.client.count, query=query)
