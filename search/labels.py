@@ -8,21 +8,6 @@ from django.utils.translation import get_language
 
 from search.sources import model_or_none, sources
 
-
-def facet_labels(name: str, values: list[str]) -> dict[str, str]:
-    if not values:
-        return {}
-    if name == "kind":
-        return {kind: str(source.label) for kind, source in sources().items()}
-    if name == "language":
-        names = dict(settings.CONTENT_LANGUAGES)
-        return {v: str(names.get(v, v)) for v in values}
-    if name not in LOOKUPS:
-        return {v: v for v in values}
-    names = _taxonomy_names(name)
-    return {v: names[v] for v in values if v in names}
-
-
 # facet -> (taxonomy model, the field the index keeps, how the index writes it)
 LOOKUPS = {
     "country": ("knowledge.Country", "code", str.lower),
@@ -32,23 +17,40 @@ LOOKUPS = {
 CACHE_SECONDS = 600
 
 
+def facet_labels(names: list[str]) -> dict[str, dict[str, str]]:
+    """Every value's name for each facet in ``names`` (values without one keep theirs): the
+    taxonomies in one cache round trip, so a search costs no query for its labels."""
+    tables = _taxonomy_names([name for name in names if name in LOOKUPS])
+    labels: dict[str, dict[str, str]] = {}
+    for name in names:
+        if name == "kind":
+            labels[name] = {kind: str(source.label) for kind, source in sources().items()}
+        elif name == "language":
+            labels[name] = {code: str(label) for code, label in settings.CONTENT_LANGUAGES}
+        else:
+            labels[name] = tables.get(name, {})
+    return labels
+
+
 def _cache_key(name: str, language: str | None = None) -> str:
     language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return f"search:facet-labels:{name}:{language}"
 
 
-def _taxonomy_names(name: str) -> dict[str, str]:
-    """Every value's name in the interface language: a small table, read once and kept, so a
-    search costs no query for its facet labels."""
-    key = _cache_key(name)
-    names = cache.get(key)
-    if names is None:
-        label, field, written = LOOKUPS[name]
-        model = model_or_none(label)
-        terms = model.objects.all() if model else []
-        names = {written(getattr(t, field)): str(t.label) for t in terms}
-        cache.set(key, names, CACHE_SECONDS)
-    return names
+def _taxonomy_names(names: list[str]) -> dict[str, dict[str, str]]:
+    """The taxonomies' names in the interface language: small tables, read once and kept."""
+    keys = {name: _cache_key(name) for name in names}
+    found = cache.get_many(keys.values()) if keys else {}
+    tables = {}
+    for name, key in keys.items():
+        if key not in found:
+            label, field, written = LOOKUPS[name]
+            model = model_or_none(label)
+            terms = model.objects.all() if model else []
+            found[key] = {written(getattr(t, field)): str(t.label) for t in terms}
+            cache.set(key, found[key], CACHE_SECONDS)
+        tables[name] = found[key]
+    return tables
 
 
 def forget_labels(sender=None, **kwargs) -> None:

@@ -223,9 +223,9 @@ def suggest(*, user, prefix: str, limit: int = 8, engine=None) -> list[dict]:
 def _label_facets(results: SearchResults) -> None:
     from search.labels import facet_labels
 
+    labels = facet_labels(list(dict.fromkeys(["kind", *(f.name for f in results.facets)])))
     for facet in results.facets:
-        labels = facet_labels(facet.name, [v.value for v in facet.values])
         for value in facet.values:
-            value.label = labels.get(value.value, value.value)
+            value.label = labels[facet.name].get(value.value, value.value)
     for hit in results.hits:
-        hit.kind_label = facet_labels("kind", [hit.kind]).get(hit.kind, hit.kind)
+        hit.kind_label = labels["kind"].get(hit.kind, hit.kind)
