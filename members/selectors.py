@@ -173,14 +173,10 @@ def find_members(*, viewer, page_number, per_page: int, q: str = "", **filters) 
         )
     members = directory(viewer=viewer, **filters)
     found = set(members.filter(pk__in=ids).order_by().values_list("pk", flat=True))
-    ordered = [pk for pk in ids if pk in found]
     # Part of a name ("Kapan" for Kapanadze) is no word to the engine: people whose name,
     # title or organisation contains what was typed follow its matches, by name.
-    seen = set(ordered)
-    for pk in directory(viewer=viewer, q=q, **filters).values_list("pk", flat=True):
-        if pk not in seen:
-            seen.add(pk)
-            ordered.append(pk)
+    typed = directory(viewer=viewer, q=q, **filters).values_list("pk", flat=True)
+    ordered = list(dict.fromkeys([*(pk for pk in ids if pk in found), *typed]))
     page = Paginator(ordered, per_page).get_page(page_number)
     loaded = members.in_bulk(page.object_list)
     page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]

@@ -192,10 +192,12 @@ class PracticeNotePage(Page):
         ]
 
     def document_ids(self) -> set[int]:
+        """The documents the body shows, read from its stored data: no block (nor document)
+        is loaded. An id may name a document since deleted; callers look them up."""
         return {
-            block.value["document"].pk
-            for block in self.body
-            if block.block_type == "document" and block.value.get("document")
+            block["value"]["document"]
+            for block in self.body.raw_data
+            if block.get("type") == "document" and (block.get("value") or {}).get("document")
         }
 
 

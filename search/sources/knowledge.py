@@ -23,15 +23,6 @@ def _notes():
     return model_or_none("knowledge.PracticeNotePage").objects.live().select_related("locale")
 
 
-def _document_ids(page) -> set[int]:
-    """The documents the note's body shows, from its stored data (no document is loaded)."""
-    return {
-        block["value"]["document"]
-        for block in page.body.raw_data
-        if block.get("type") == "document" and (block.get("value") or {}).get("document")
-    }
-
-
 def _documents_texts(ids: set[int]) -> dict[int, str]:
     Document = model_or_none("knowledge.PracticeDocument")
     if not ids or Document is None:
@@ -54,7 +45,7 @@ def _note_entries(pages: list) -> list[Entry]:
         .objects.in_bulk({pk for found in groups.values() for pk in found})
         .items()
     }
-    documents = {page.pk: sorted(_document_ids(page)) for page in pages}
+    documents = {page.pk: sorted(page.document_ids()) for page in pages}
     texts = _documents_texts({pk for found in documents.values() for pk in found})
     entries = []
     for page in pages:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.search.builders import make_searchable
 
 # serialized_rollback: the taxonomy, locales and review workflow come from data migrations,
 # which the flush after every transactional test would otherwise remove.
@@ -162,15 +163,6 @@ def _find_by_words(page, language, words, title):
     assert page.get_by_role("heading", level=1, name=title).is_visible()
 
 
-def _make_searchable():
-    """Saves are indexed when they commit; make them visible to searches right away."""
-    from search import indexing
-
-    indexing.process_outbox()
-    indexing.current_index().ensure()
-    indexing.current_index().refresh()
-
-
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_official_filters_library(browser, live_server, language):
     from knowledge.services import library_setup
@@ -184,7 +176,7 @@ def test_official_filters_library(browser, live_server, language):
         library, title="Georgian pilot for officials", countries=("georgia",), tier=Tier.GOVERNMENTS
     )
     make_note(library, title="Armenian reintegration centres", countries=("armenia",))
-    _make_searchable()
+    make_searchable()
     official = make_member(Role.GOVERNMENT)
     context, page = _signed_in_page(browser, live_server, official, language)
     _find_by_filter(page, language, "Georgian pilot for officials")

@@ -7,6 +7,7 @@ from django.core import mail
 from members.models import Role, User
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories.members import DEFAULT_PASSWORD, make_member
+from tests.search.builders import make_searchable
 
 # serialized_rollback: the pages, roles and countries that migrations create come back after
 # each test's flush (the journey ends on the dashboard, a Wagtail page).
@@ -89,11 +90,7 @@ def test_member_finds_a_focal_point_in_the_directory(page):
     official = make_member(Role.GOVERNMENT, first_name="Armen", last_name="Hakobyan")
     Profile.objects.create(user=official, focal_point=True, title="Head of unit")
     # The directory's box asks the search service; make the new profile searchable now.
-    from search import indexing
-
-    indexing.process_outbox()
-    indexing.current_index().ensure()
-    indexing.current_index().refresh()
+    make_searchable()
     member = make_member(Role.OBSERVER)
     sign_in(page, member.email, DEFAULT_PASSWORD)
     page.goto("/en/members/")

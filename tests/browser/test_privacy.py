@@ -10,7 +10,7 @@ from members.models import Role
 from search import indexing
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories.members import DEFAULT_PASSWORD, make_member
-from tests.search.builders import make_note, make_restricted_section
+from tests.search.builders import make_note, make_restricted_section, make_searchable
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,9 +28,7 @@ def experts_note():
     _, note = make_restricted_section(
         Role.EXPERT, note_title=f"Draft {WORD} methodology", note_summary="Counting returns."
     )
-    indexing.process_outbox()
-    indexing.current_index().ensure()
-    indexing.current_index().refresh()
+    make_searchable()
     yield note
     if settings.ELASTICSEARCH_URL:
         indexing.ElasticsearchIndex().drop()

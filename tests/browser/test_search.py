@@ -11,7 +11,7 @@ from members.models import Role
 from search import indexing
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories.members import DEFAULT_PASSWORD, make_member
-from tests.search.builders import make_note
+from tests.search.builders import make_note, make_searchable
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,9 +34,7 @@ def library():
             "Labour inspection and diaspora", countries=["GE"], themes=["diaspora"]
         ),
     }
-    indexing.process_outbox()
-    indexing.current_index().ensure()
-    indexing.current_index().refresh()
+    make_searchable()
     yield notes
     if settings.ELASTICSEARCH_URL:
         indexing.ElasticsearchIndex().drop()

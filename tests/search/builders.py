@@ -7,6 +7,17 @@ from knowledge.models import Country, GCMObjective, Theme
 from members.access import Tier
 
 
+def make_searchable() -> None:
+    """Drain the indexing outbox in-process and make the result searchable: what the task
+    does after a commit, done now."""
+    from search import indexing
+
+    indexing.process_outbox()
+    target = indexing.current_index()
+    target.ensure()
+    target.refresh()
+
+
 def home() -> HomePage:
     return HomePage.objects.get()
 

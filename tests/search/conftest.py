@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from search import indexing
+from tests.search.builders import make_searchable
 from tests.services import celery_worker_process  # noqa: F401 - a fixture
 
 ENGINES = ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
@@ -36,14 +37,7 @@ def engine(request, settings):
 @pytest.fixture
 def index_now():
     """Drain the outbox in-process and make the result searchable (what the task does)."""
-
-    def run():
-        indexing.process_outbox()
-        target = indexing.current_index()
-        target.ensure()
-        target.refresh()
-
-    return run
+    return make_searchable
 
 
 @pytest.fixture
