@@ -71,6 +71,20 @@ def sign_in(page, email: str, password: str, language: str = "en") -> None:
         enter_totp_code(page)
 
 
+def fresh_totp_code(secret: str) -> str:
+    """The current code, unless its 30-second window is about to close (it would expire
+    before the form is sent): then the next window's."""
+    import time
+
+    import pyotp
+
+    totp = pyotp.TOTP(secret)
+    remaining = totp.interval - time.time() % totp.interval
+    if remaining < 5:
+        time.sleep(remaining + 0.5)
+    return totp.now()
+
+
 def enter_totp_code(page, secret: str | None = None) -> None:
     """The second sign-in step for members with TOTP (tests.factories.members enrols admin
     roles with TOTP_SECRET). A code works once: if this one was just used, wait for the next."""
