@@ -1,8 +1,8 @@
-"""Who may see, write in and moderate discussions; built on ``members.access``.
+"""Who may see, write in and moderate discussions; built on ``core.access``.
 
 A topic is open to every member unless restricted to groups. A thread inherits the audience
 of what it belongs to: its topic, or the page it is attached to (practice note, event,
-consultation). Pages are judged by ``members.access.can_view`` on their specific class when it
+consultation). Pages are judged by ``core.access.can_view`` on their specific class when it
 exposes ``access_keys()``; a page without that is open to members once live.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from members.access import can_view, is_secretariat, passes_privacy, user_keys
+from core.access import can_view, is_secretariat, passes_privacy, user_keys
 
 from .models import Post, PostingSuspension, Thread, Topic
 

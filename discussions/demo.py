@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.test import override_settings
 from django.utils import timezone
 
-from members.models import Role
+from core.roles import Role
 
 TOPICS = [
     {
@@ -206,7 +206,7 @@ def _people(ctx) -> dict[str, list]:
 def _discussion_pages():
     from wagtail.models import Page
 
-    from members.access import MEMBERS
+    from core.access import MEMBERS
 
     kinds = ["practicenotepage", "eventpage", "consultationpage"]
     pages = []

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.access import Tier, keys_for_tier
+from core.access import Tier, keys_for_tier
 
 
 class Topic(models.Model):

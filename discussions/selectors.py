@@ -20,7 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from members.access import MEMBERS, SECRETARIAT, user_keys
+from core.access import MEMBERS, SECRETARIAT, user_keys
 
 from . import access
 from .models import Notification, Post, ReadState, Subscription, Thread, Topic
@@ -166,7 +166,7 @@ def moderation_queue() -> QuerySet[Post]:
 
 
 def thread_access_keys(thread: Thread) -> frozenset[str]:
-    """The audiences of a thread, as ``members.access`` keys, for search documents."""
+    """The audiences of a thread, as ``core.access`` keys, for search documents."""
     if thread.topic_id:
         return thread.topic.access_keys()
     specific = thread.page.specific

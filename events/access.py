@@ -1,4 +1,4 @@
-"""Who may do what with events and consultations, built on ``members.access``.
+"""Who may do what with events and consultations, built on ``core.access``.
 
 Facts about a member that live in the members app (country, time zone, focal point) are read
 loosely here: this app works whether or not the member's profile carries them yet.
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.access import can_view, is_secretariat, user_keys
-from members.models import Role
+from core.access import can_view, is_secretariat, user_keys
+from core.roles import Role
 
 
 def _profile_attr(user, name: str):

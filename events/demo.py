@@ -127,8 +127,9 @@ def _members(ctx) -> list:
     users = [u for u in users if getattr(u, "pk", None)]
     if len(users) >= 8:
         return users
+    from core.roles import Role
     from knowledge.models import Country
-    from members.models import Profile, Role, User
+    from members.models import Profile, User
 
     government = Group.objects.get(name=Role.GOVERNMENT)
     for i in range(12):

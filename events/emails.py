@@ -8,9 +8,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.links import localized_url
 from events.calendar import event_ics
 from events.models import RegistrationStatus
-from home.links import localized_url
 
 
 def _url(page) -> str:

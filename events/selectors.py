@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from core.access import filter_by_tier
 from events import access
 from events.models import (
     ConsultationPage,
@@ -23,7 +24,6 @@ from events.models import (
     ResponseMode,
     ResponseStatus,
 )
-from members.access import filter_by_tier
 
 S = RegistrationStatus
 TZ_COOKIE = "events_tz"
@@ -380,7 +380,7 @@ def participation_by(
 
     Returns ``{"months": [...], "series": {label: [count per month]}}``.
     """
-    from members.models import Role
+    from core.roles import Role
 
     now = now or timezone.now()
     first = timezone.localdate(now).replace(day=1)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.links import localized_url
 from events import access, exports, selectors, services
 from events.calendar import build_calendar, event_ics
 from events.forms import ConsultationResponseForm, MessageForm, RegistrationForm
@@ -20,7 +21,6 @@ from events.models import (
     Registration,
     RegistrationStatus,
 )
-from home.links import localized_url
 
 
 def _event(request, event_id: int) -> EventPage:

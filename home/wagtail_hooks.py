@@ -2,7 +2,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from wagtail import hooks
 
-from members.access import passes_privacy
+from core.access import passes_privacy
 
 
 @hooks.register("before_serve_page")
@@ -17,7 +17,7 @@ def members_only_pages(page, request, serve_args, serve_kwargs):
 
 @hooks.register("on_serve_page", order=-1)
 def privacy_through_the_access_layer(serve):
-    """Wagtail's "Privacy" rules, judged by ``members.access`` for signed-in members.
+    """Wagtail's "Privacy" rules, judged by ``core.access`` for signed-in members.
 
     Outermost, so it replaces Wagtail's own check for them (the only other ``on_serve_page``
     hook): that one would send a signed-in member to the sign-in page, and would not let the

@@ -1,9 +1,9 @@
-"""Who may see and edit practice notes and their documents, built on ``members.access``."""
+"""Who may see and edit practice notes and their documents, built on ``core.access``."""
 
 from __future__ import annotations
 
-from members.access import can_view, is_secretariat, user_keys
-from members.models import Role
+from core.access import can_view, is_secretariat, user_keys
+from core.roles import Role
 
 
 def is_expert(user) -> bool:

@@ -13,10 +13,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.access import is_secretariat
 from knowledge.forms import ImportForm
 from knowledge.imports import COLUMNS, ImportFileError, practices_import
 from knowledge.models import LibraryIndexPage
-from members.access import is_secretariat
 
 SESSION_KEY = "knowledge_import"
 

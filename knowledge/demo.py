@@ -125,8 +125,8 @@ def _publish(library, note, slug: str) -> PracticeNotePage:
 def seed(ctx) -> None:
     from django.contrib.auth import get_user_model
 
+    from core.roles import Role
     from knowledge.services import library_setup
-    from members.models import Role
 
     library: LibraryIndexPage = library_setup()
     vocabulary = Vocabulary()

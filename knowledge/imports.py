@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.access import Tier
 from knowledge.models import (
     Country,
     GCMObjective,
@@ -26,7 +27,6 @@ from knowledge.models import (
     TargetGroup,
     Theme,
 )
-from members.access import Tier
 
 COLUMNS = [
     "external_id",

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from core.access import filter_by_tier
 from knowledge.models import (
     Country,
     GCMObjective,
@@ -27,7 +28,6 @@ from knowledge.models import (
     TargetGroup,
     Theme,
 )
-from members.access import filter_by_tier
 
 SORTS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
 # Order of the search service's hits: only meaningful when the reader typed words.

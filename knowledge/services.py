@@ -38,8 +38,8 @@ def library_setup() -> LibraryIndexPage:
     """
     from wagtail.models import Locale, Page, Workflow, WorkflowPage
 
+    from core.roles import Role
     from home.models import HomePage
-    from members.models import Role
     from members.roles import grant_page_permissions
 
     Locale.objects.get_or_create(language_code="ru")
@@ -187,7 +187,7 @@ def review_notification_schedule(
 def _reviewers():
     from django.contrib.auth import get_user_model
 
-    from members.models import Role
+    from core.roles import Role
 
     return get_user_model().objects.filter(groups__name=Role.SECRETARIAT, is_active=True).distinct()
 

@@ -81,7 +81,7 @@ def guard_note_documents(document, request):
 @hooks.register("construct_explorer_page_queryset")
 def hide_others_drafts(parent_page, pages, request):
     """Experts see published notes and their own drafts, not colleagues' unfinished work."""
-    from members.access import is_secretariat
+    from core.access import is_secretariat
 
     if is_secretariat(request.user):
         return pages
@@ -103,7 +103,7 @@ def import_urls():
 
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
-        from members.access import is_secretariat
+        from core.access import is_secretariat
 
         return is_secretariat(request.user)
 

@@ -11,7 +11,8 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 
-from members.models import NotificationFrequency, Organisation, Profile, Role, User
+from core.roles import Role
+from members.models import NotificationFrequency, Organisation, Profile, User
 
 DOMAIN = "demo.migration-partnership.org"
 # Fixed so that whoever runs the demo can add it to an authenticator app once.

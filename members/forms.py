@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from members.access import Tier
-from members.models import NotificationFrequency, Organisation, Profile, Role
+from core.access import Tier
+from core.roles import Role
+from members.models import NotificationFrequency, Organisation, Profile
 
 PHOTO_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 

@@ -157,7 +157,7 @@ class MFARequiredMiddleware:
 
     @staticmethod
     def signature(user) -> str:
-        from members.access import _group_names
+        from core.access import _group_names
 
         groups = ",".join(sorted(_group_names(user)))
         return f"{int(user.is_staff)}{int(user.is_superuser)}:{groups}"

@@ -9,14 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class Role(models.TextChoices):
-    """Roles are Django groups of these names; the choice list keeps the names in one place."""
-
-    SECRETARIAT = "secretariat", _("Secretariat")
-    EXPERT = "expert", _("Expert")
-    GOVERNMENT = "government", _("Government official")
-    OBSERVER = "observer", _("Observer")
+from core.roles import Role
 
 
 class UserManager(BaseUserManager):
@@ -41,6 +34,10 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+def _interface_languages():
+    return settings.LANGUAGES
+
+
 class User(AbstractUser):
     """A member. The e-mail address is the login; there are no usernames."""
 
@@ -49,6 +46,14 @@ class User(AbstractUser):
     # Set when the member's personal data was removed; their contributions stay, attributed
     # to "former member".
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # Every e-mail to the member is written in this language; set at sign-up from the interface
+    # language they used, changed in their profile.
+    language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=_interface_languages,
+        default=settings.LANGUAGE_CODE,
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -109,8 +114,17 @@ class Organisation(models.Model):
         return self.name
 
 
+class Gender(models.TextChoices):
+    """Self-described and optional; the secretariat sees it only counted, in groups of five or
+    more (participation reports to donors ask for it)."""
+
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    ANOTHER = "another", _("In another way")
+
+
 def _visibility_choices():
-    from members.access import Tier
+    from core.access import Tier
 
     return Tier.choices
 
@@ -151,7 +165,11 @@ class Profile(models.Model):
     bio = models.TextField(_("short biography"), max_length=1500, blank=True)
     photo = models.ImageField(_("photo"), upload_to=photo_path, blank=True)
     focal_point = models.BooleanField(_("national focal point"), default=False)
-    # Who may find this profile in the directory and open it: one of members.access.Tier.
+    # Blank: the member did not say.
+    gender = models.CharField(
+        _("gender"), max_length=10, choices=Gender.choices, blank=True, default=""
+    )
+    # Who may find this profile in the directory and open it: one of core.access.Tier.
     visibility = models.CharField(
         _("who can see my profile"), max_length=20, choices=_visibility_choices, default="members"
     )
@@ -174,7 +192,7 @@ class Profile(models.Model):
         return str(self.user)
 
     def access_keys(self) -> frozenset[str]:
-        from members.access import keys_for_tier
+        from core.access import keys_for_tier
 
         return keys_for_tier(self.visibility)
 

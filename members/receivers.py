@@ -28,7 +28,7 @@ def _end_sessions_when_deactivated(sender, instance, created, **kwargs) -> None:
 def _forget_privacy(sender, **kwargs) -> None:
     from django.db import transaction
 
-    from members.access import forget_privacy_rules
+    from core.access import forget_privacy_rules
 
     # Now for this process, and again at commit: a request in between may have cached the
     # rules as they were before the change.

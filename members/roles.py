@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from django.apps import apps as global_apps
 from django.db import models
 
-from members.models import Role
+from core.roles import Role
 
 # Apps whose every model permission the secretariat holds (add, change, delete, view).
 SECRETARIAT_APPS = (

@@ -10,12 +10,12 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from members.access import is_secretariat, visible_tiers
+from core.access import is_secretariat, visible_tiers
+from core.roles import Role
 from members.models import (
     Invitation,
     NotificationFrequency,
     Profile,
-    Role,
     User,
     token_hash,
 )

@@ -18,12 +18,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.roles import Role
 from members.models import (
     DeletionRequest,
     Invitation,
     Organisation,
     Profile,
-    Role,
     User,
     token_hash,
 )

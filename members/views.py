@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.access import is_secretariat, secretariat_required
 from members import selectors, services
-from members.access import is_secretariat, secretariat_required
 from members.adapters import INVITATION_SESSION_KEY
 from members.forms import (
     BulkInvitationForm,

@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from members.access import is_secretariat
+from core.access import is_secretariat
 from members.models import Invitation, Organisation
 
 

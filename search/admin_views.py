@@ -10,7 +10,7 @@ from django.db.models import Max, Sum
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from members.access import is_secretariat
+from core.access import is_secretariat
 from search.models import ZeroResultQuery
 
 PERIODS = (7, 30, 90, 365)

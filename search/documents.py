@@ -104,7 +104,7 @@ class SearchDocument(Document):
     url = Keyword(index=False, doc_values=False)
     display_title = Keyword(index=False, doc_values=False)
     display_summary = Keyword(index=False, doc_values=False)
-    # Audiences allowed to see the document (members.access keys); empty for a tombstone.
+    # Audiences allowed to see the document (core.access keys); empty for a tombstone.
     access = Keyword()
     # A tombstone keeps the version of a deleted object, so a late task cannot bring it back.
     deleted = Keyword()

@@ -25,7 +25,7 @@ from django.db.models import Max
 from django.utils import timezone
 from elasticsearch import NotFoundError, helpers
 
-from members.access import privacy_rules_held
+from core.access import privacy_rules_held
 from search.documents import FACET_SEPARATOR, LANGUAGES, SearchDocument
 from search.engine import elasticsearch_client
 from search.models import IndexOutbox, StoredDocument

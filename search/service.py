@@ -2,7 +2,7 @@
 
 ``search(user=, query=, filters=, sort=, page=, language=)`` returns :class:`SearchResults`;
 ``suggest(user=, prefix=)`` returns titles for the header box. Both filter on the asking
-member's access keys (``members.access.user_keys``) inside the engine, so hits, counts, facets,
+member's access keys (``core.access.user_keys``) inside the engine, so hits, counts, facets,
 highlights and suggestions can only ever come from documents the member may see.
 """
 
@@ -19,7 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from members.access import user_keys
+from core.access import user_keys
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 24

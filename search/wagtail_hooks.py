@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from members.access import is_secretariat
+from core.access import is_secretariat
 from search import admin_views
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from members.models import Role
+from core.roles import Role
 from tests.factories.members import make_member
 
 

@@ -234,7 +234,8 @@ def build(*, notes: int, posts: int, rng: random.Random) -> dict:
 def _authors() -> list:
     from django.test import override_settings
 
-    from members.models import Role, User
+    from core.roles import Role
+    from members.models import User
     from tests.factories.members import make_member
 
     authors = list(User.objects.filter(email__startswith="bench-author-").order_by("pk"))
@@ -267,6 +268,7 @@ def _notes(*, start: int, count: int, owners: list, rng: random.Random) -> None:
     from django.utils import timezone
     from wagtail.models import Page
 
+    from core.access import Tier
     from knowledge.models import (
         Country,
         GCMObjective,
@@ -275,7 +277,6 @@ def _notes(*, start: int, count: int, owners: list, rng: random.Random) -> None:
         TargetGroup,
         Theme,
     )
-    from members.access import Tier
 
     library = _library()
     content_type = ContentType.objects.get_for_model(PracticeNotePage)

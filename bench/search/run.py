@@ -236,9 +236,9 @@ def measure_queries(args, rng) -> list[tuple[str, str]]:
     from django.test import Client
     from wagtail.search.backends import get_search_backend
 
+    from core.access import visible_tiers
+    from core.roles import Role
     from knowledge.models import PracticeNotePage
-    from members.access import visible_tiers
-    from members.models import Role
     from search import service
     from search.engines.elastic import ElasticsearchEngine
     from search.selectors import library_search
@@ -325,8 +325,8 @@ def measure_freshness(args, rng) -> list[tuple[str, str]]:
     from pathlib import Path
 
     from config.celery import app
+    from core.roles import Role
     from home.models import StandardPage
-    from members.models import Role
     from search import service
     from tests.factories.members import make_member
     from tests.search.builders import home

@@ -24,6 +24,7 @@ SITE_URL = env("SITE_URL", default="http://localhost:8000")
 INSTALLED_APPS = [
     # Ours first, so our templates (account/, 404.html) win over the libraries'.
     "home",
+    "core",
     "members",
     "knowledge",
     "events",
@@ -242,7 +243,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords are managed through allauth
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # A shared password does not tell members apart: pages and documents are restricted to groups
-# (or tiers) only, which listings and search honour (members.access.privacy_rules).
+# (or tiers) only, which listings and search honour (core.access.privacy_rules).
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"password": False}
 WAGTAILADMIN_LOGIN_URL = "account_login"

@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from members.access import Tier, keys_for_tier, page_keys
+from core.access import Tier, keys_for_tier, page_keys
 
 
 class ResponseMode(models.TextChoices):

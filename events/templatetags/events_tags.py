@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import template
 
-from home.links import localized_url
+from core.links import localized_url
 
 register = template.Library()
 

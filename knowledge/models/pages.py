@@ -14,8 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.access import Tier, keys_for_tier, page_keys
 from knowledge.blocks import PracticeBodyBlock
-from members.access import Tier, keys_for_tier, page_keys
 
 
 class LibraryIndexPage(Page):
@@ -154,7 +154,7 @@ class PracticeNotePage(Page):
         return is_note_editor(user, self)
 
     def serve(self, request, *args, **kwargs):
-        from members.access import can_view
+        from core.access import can_view
 
         if not can_view(request.user, self):
             # Not 403: a member outside the tier must not learn that the note exists.

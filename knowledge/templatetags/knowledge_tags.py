@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from home.links import localized_url
+from core.links import localized_url
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 from django import template
 
-from members.models import Role
+from core.roles import Role
 
 register = template.Library()
 

@@ -21,7 +21,7 @@ from django.apps import apps
 from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
 
-from members.access import Tier, keys_for_tier, page_keys
+from core.access import Tier, keys_for_tier, page_keys
 
 
 @dataclass

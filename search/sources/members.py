@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from members.access import Tier, keys_for_tier
+from core.access import Tier, keys_for_tier
 from search.sources import Entry, Source, guess_language, model_or_none, register
 
 

@@ -35,7 +35,7 @@ STRINGS = {
 
 
 def _people_and_page():
-    from members.models import Role
+    from core.roles import Role
     from tests.factories.members import make_member
 
     official = make_member(
@@ -152,9 +152,9 @@ def test_official_discusses_a_practice_with_its_author(browser, live_server, lan
 
 
 def test_no_vector_from_the_corpus_runs_script(browser, live_server, settings):
+    from core.roles import Role
     from discussions import services
     from discussions.models import Topic
-    from members.models import Role
     from tests.factories.members import make_member
 
     settings.DISCUSSIONS_POSTS_PER_PAGE = 500

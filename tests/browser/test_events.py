@@ -69,7 +69,7 @@ def _member_page(browser, live_server, user, language):
 
 def _secretariat_creates_event(browser, live_server, index, language, title):
     """Through the Wagtail admin, as an editor would, including the second sign-in factor."""
-    from members.models import Role
+    from core.roles import Role
     from tests.factories.members import DEFAULT_PASSWORD, make_member
 
     secretariat = make_member(Role.SECRETARIAT, is_staff=True, email=f"sec-{language}@example.org")
@@ -105,8 +105,8 @@ def _secretariat_creates_event(browser, live_server, index, language, title):
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_event_fills_waitlists_and_promotes(browser, live_server, language):
+    from core.roles import Role
     from events.models import EventPage
-    from members.models import Role
     from tests.events.builders import get_events_index, set_country
     from tests.factories.members import make_member
 

@@ -70,9 +70,9 @@ def _secretariat_acts(browser, live_server, secretariat, note_pk, action, commen
 def test_expert_to_secretariat_to_official(browser, live_server):
     from django.core import mail
 
+    from core.roles import Role
     from knowledge.models import Country, PracticeNotePage, Theme
     from knowledge.services import library_setup
-    from members.models import Role
     from tests.factories.members import make_member
 
     library = library_setup()
@@ -165,9 +165,9 @@ def _find_by_words(page, language, words, title):
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_official_filters_library(browser, live_server, language):
+    from core.access import Tier
+    from core.roles import Role
     from knowledge.services import library_setup
-    from members.access import Tier
-    from members.models import Role
     from tests.factories.members import make_member
     from tests.knowledge.conftest import make_note
 

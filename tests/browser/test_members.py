@@ -3,7 +3,8 @@ import re
 import pytest
 from django.core import mail
 
-from members.models import Role, User
+from core.roles import Role
+from members.models import User
 from tests.browser.conftest import assert_accessible, fresh_totp_code, sign_in
 from tests.factories.members import DEFAULT_PASSWORD, make_member
 from tests.search.builders import make_searchable

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from members.models import Role
+from core.roles import Role
 from search import indexing
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories.members import DEFAULT_PASSWORD, make_member

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
+from core.roles import Role
 from discussions import services
 from discussions.models import Topic
-from members.models import Role
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from core.access import keys_for_tier
+from core.roles import Role
 from discussions import access
 from discussions.models import Thread
 from home.models import StandardPage
-from members.access import keys_for_tier
-from members.models import Role
 from tests.discussions.conftest import start_thread
 from tests.factories.members import make_member
 
@@ -58,7 +58,7 @@ def test_thread_inherits_a_restricted_pages_access_keys(
     request, monkeypatch, standard_page, official
 ):
     # Practice notes, events and consultations expose access_keys(); any page that does is
-    # judged by members.access.can_view.
+    # judged by core.access.can_view.
     monkeypatch.setattr(
         StandardPage, "access_keys", lambda self: keys_for_tier("governments"), raising=False
     )

@@ -8,9 +8,9 @@ import pytest
 from django.core import mail
 from django.db import connection
 
+from core.roles import Role
 from discussions import services
 from discussions.models import Digest, Post, Thread
-from members.models import Role
 from tests.discussions.conftest import start_thread
 from tests.factories.members import make_member
 

@@ -6,11 +6,11 @@ from tests.url_expectations import Expect
 
 
 def _world(request) -> dict:
+    from core.roles import Role
     from discussions import services
     from discussions.emails import unsubscribe_token
     from discussions.models import Notification, Topic
     from home.models import HomePage, StandardPage
-    from members.models import Role
     from tests.factories.members import make_member
 
     author = make_member(Role.EXPERT)

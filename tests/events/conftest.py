@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.roles import Role
 from events.models import EventIndexPage, EventPage
-from members.models import Role
 from tests.events.builders import get_events_index, make_event, set_country
 from tests.factories.members import make_member
 

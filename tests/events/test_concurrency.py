@@ -10,9 +10,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 
+from core.roles import Role
 from events import services, tasks
 from events.models import EventPage, Registration, RegistrationStatus
-from members.models import Role, User
+from members.models import User
 from tests.events.builders import get_events_index, make_event
 
 S = RegistrationStatus

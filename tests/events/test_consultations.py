@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from core.roles import Role
 from events import services
 from events.models import AnswerVisibility, Response, ResponseMode, ResponseStatus
-from members.models import Role
 from tests.events.builders import make_consultation, set_country
 from tests.factories.members import make_member
 

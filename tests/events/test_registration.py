@@ -10,10 +10,10 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from core.roles import Role
 from events import services
 from events.models import Registration, RegistrationStatus
 from knowledge.models import Country
-from members.models import Role
 from tests.events.builders import make_event, set_country
 from tests.factories.members import make_member
 

@@ -1,7 +1,8 @@
 import factory
 from django.contrib.auth.models import Group
 
-from members.models import Role, User
+from core.roles import Role
+from members.models import User
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple-42"
 

@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 
+from core.access import Tier
 from knowledge.models import (
     Country,
     GCMObjective,
@@ -14,7 +15,6 @@ from knowledge.models import (
     TargetGroup,
     Theme,
 )
-from members.access import Tier
 
 _counter = itertools.count(1)
 

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.test import Client
 
+from core.access import Tier
+from core.roles import Role
 from knowledge.models import PracticeDocument, PracticeNoteDocument
 from knowledge.pdf import simple_pdf
 from knowledge.templatetags.knowledge_tags import document_link
-from members.access import Tier
-from members.models import Role
 from tests.factories.members import make_member
 from tests.knowledge.conftest import make_note
 

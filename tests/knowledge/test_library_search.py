@@ -10,7 +10,7 @@ import re
 import pytest
 from django.test import Client
 
-from members.access import Tier
+from core.access import Tier
 from tests.knowledge.conftest import make_note, make_translation
 
 pytestmark = pytest.mark.django_db

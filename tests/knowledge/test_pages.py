@@ -4,6 +4,8 @@ import pytest
 from django.test import Client
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.access import Tier
+from core.roles import Role
 from home.models import HomePage, StandardPage
 from knowledge.models import (
     CountryIndexPage,
@@ -12,8 +14,6 @@ from knowledge.models import (
     PracticeNotePage,
 )
 from knowledge.services import library_setup
-from members.access import Tier
-from members.models import Role
 from tests.factories.members import make_member
 from tests.knowledge.conftest import make_note, make_translation
 
@@ -93,7 +93,7 @@ def test_drafts_are_not_served(library, expert):
 
 
 def test_draft_visibility_is_author_and_secretariat(library, expert, secretariat, official):
-    from members.access import can_view
+    from core.access import can_view
 
     draft = make_note(library, owner=expert, publish=False)
     assert can_view(expert, draft)

@@ -7,8 +7,8 @@ from django.urls import reverse
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.roles import Role
 from knowledge.models import Country, PracticeNotePage, Theme
-from members.models import Role
 from tests.factories.members import make_member
 from tests.knowledge.conftest import make_note
 

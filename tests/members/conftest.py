@@ -5,8 +5,8 @@ import re
 import pytest
 from django.core import mail
 
+from core.roles import Role
 from members import services
-from members.models import Role
 
 
 def token_from_outbox() -> str:

@@ -3,9 +3,10 @@ import io
 import pytest
 from allauth.mfa.models import Authenticator
 
+from core.roles import Role
 from home.demo import DemoContext
 from members import demo
-from members.models import Organisation, Profile, Role, User
+from members.models import Organisation, Profile, User
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from core.access import Tier
+from core.roles import Role
 from knowledge.models import Country, Theme
-from members.access import Tier
-from members.models import Organisation, Profile, Role
+from members.models import Organisation, Profile
 from tests.factories.members import make_member
 
 pytestmark = pytest.mark.django_db

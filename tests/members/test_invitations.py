@@ -7,8 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from core.roles import Role
 from members import services
-from members.models import Invitation, Organisation, Role, User
+from members.models import Invitation, Organisation, User
 from tests.members.conftest import token_from_outbox
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from core.access import Tier
+from core.roles import Role
 from members import selectors, services
-from members.access import Tier
-from members.models import DeletionRequest, NotificationFrequency, Profile, Role, User
+from members.models import DeletionRequest, NotificationFrequency, Profile, User
 from members.roles import grant_page_permissions
 from tests.factories.members import DEFAULT_PASSWORD, make_member
 

@@ -8,8 +8,8 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from core.roles import Role
 from members import services
-from members.models import Role
 from tests.factories.members import DEFAULT_PASSWORD, TOTP_SECRET, make_member
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ def _other_member(request) -> dict:
 
 
 def _invitation(request) -> dict:
+    from core.roles import Role
     from members import services
-    from members.models import Role
 
     invitation = services.invitation_create(
         email="invitee@example.org", role=Role.OBSERVER, invited_by=None
@@ -18,8 +18,8 @@ def _invitation(request) -> dict:
 def _token(request) -> dict:
     from django.core import mail
 
+    from core.roles import Role
     from members import services
-    from members.models import Role
 
     with request.getfixturevalue("django_capture_on_commit_callbacks")(execute=True):
         services.invitation_create(email="token@example.org", role=Role.OBSERVER, invited_by=None)

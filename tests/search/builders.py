@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from core.access import Tier
 from home.models import HomePage, StandardPage
 from knowledge.models import Country, GCMObjective, Theme
-from members.access import Tier
 
 
 def make_searchable() -> None:

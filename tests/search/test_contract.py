@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from members.access import Tier
+from core.access import Tier
 from search import service
 from tests.search.builders import make_note, make_standard_page
 

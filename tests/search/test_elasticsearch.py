@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils.html import strip_tags
 
-from members.access import Tier
+from core.access import Tier
 from search import indexing, service
 from search.documents import ANALYZERS
 from tests.search.builders import make_note

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from core.roles import Role
 from knowledge.selectors import visible_notes
-from members.models import Role
 from search import service
 from tests.search.builders import (
     make_note,

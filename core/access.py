@@ -22,7 +22,7 @@ from typing import Protocol
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Role
+from core.roles import Role
 
 MEMBERS = "members"
 SECRETARIAT = "secretariat"
@@ -69,6 +69,14 @@ def _group_names(user) -> frozenset[str]:
         cached = frozenset(user.groups.values_list("name", flat=True))
         user._access_group_names = cached
     return cached
+
+
+def has_role(user, role: str) -> bool:
+    """True when ``user`` is an active member holding ``role`` (a ``core.roles.Role``).
+
+    The one role check: every app asks this instead of reading groups itself.
+    """
+    return group_key(role) in user_keys(user)
 
 
 def user_keys(user) -> frozenset[str]:
