@@ -123,6 +123,12 @@ class Gender(models.TextChoices):
     ANOTHER = "another", _("In another way")
 
 
+def _time_zone_choices():
+    import zoneinfo
+
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
 def _visibility_choices():
     from core.access import Tier
 
@@ -165,6 +171,10 @@ class Profile(models.Model):
     bio = models.TextField(_("short biography"), max_length=1500, blank=True)
     photo = models.ImageField(_("photo"), upload_to=photo_path, blank=True)
     focal_point = models.BooleanField(_("national focal point"), default=False)
+    # Blank: times are shown in each event's own time zone.
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, choices=_time_zone_choices, blank=True, default=""
+    )
     # Blank: the member did not say.
     gender = models.CharField(
         _("gender"), max_length=10, choices=Gender.choices, blank=True, default=""
