@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
 
     name = "core"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.urls import register_converter
+
+        from core.params import IdConverter
+
+        register_converter(IdConverter, "id")
