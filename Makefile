@@ -31,6 +31,8 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m djhtml --check $$(git ls-files 'templates/*.html' '*/templates/*.html')
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(PY) -m ruff check --fix .
