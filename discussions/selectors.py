@@ -33,6 +33,7 @@ from .models import (
     Notification,
     Post,
     PostingSuspension,
+    PostRevision,
     ReadState,
     Subscription,
     Thread,
@@ -82,6 +83,15 @@ def active_threads(*, user, limit: int = 5) -> list[Thread]:
 def read_state(*, user, thread: Thread) -> int:
     state = ReadState.objects.filter(user=user, thread=thread).first()
     return state.last_read_number if state else 0
+
+
+def first_unread_number(*, user, thread: Thread) -> int:
+    """The post a member returning to ``thread`` should see first (the last one if all read)."""
+    return min(read_state(user=user, thread=thread) + 1, max(thread.post_count, 1))
+
+
+def post_revisions(*, post: Post) -> QuerySet[PostRevision]:
+    return post.revisions.all()
 
 
 def thread_page(*, thread: Thread, page_number: int | None) -> tuple[Paginator, PaginatorPage]:
@@ -182,7 +192,11 @@ def unread_notification_count(*, user) -> int:
         return 0
     cached = getattr(user, "_discussion_unread_notifications", None)  # per-request memo
     if cached is None:
-        cached = notifications_for(user=user).filter(read_at__isnull=True).count()
+        unread = Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True)
+        # Most pages are seen with nothing unread: one cheap query, the audience only if needed.
+        cached = 0
+        if unread.exists():
+            cached = notifications_for(user=user).filter(read_at__isnull=True).count()
         user._discussion_unread_notifications = cached
     return cached
 

@@ -180,8 +180,7 @@ def thread(request, pk):
 @require_GET
 def thread_unread(request, pk):
     thread = access.get_thread_or_404(request.user, pk)
-    last_read = selectors.read_state(user=request.user, thread=thread)
-    number = min(last_read + 1, max(thread.post_count, 1))
+    number = selectors.first_unread_number(user=request.user, thread=thread)
     url = reverse("discussions:thread", kwargs={"pk": thread.pk})
     return redirect(f"{url}?page={selectors.page_of_post(number)}#post-{number}")
 
@@ -244,7 +243,7 @@ def post_history(request, pk):
     return render(
         request,
         "discussions/post_history.html",
-        {"post": post, "revisions": post.revisions.all()},
+        {"post": post, "revisions": selectors.post_revisions(post=post)},
     )
 
 
