@@ -118,3 +118,22 @@ def test_no_email_about_a_thread_moved_out_of_reach(member, moved, monkeypatch):
     monkeypatch.setattr(services, "notification_frequency", lambda user: "daily")
     tasks.send_digests("daily")
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_notification_list_costs_the_same_for_many(
+    client, topic, standard_page, official, member, count, django_assert_max_num_queries
+):
+    from django.core.cache import cache
+
+    for i in range(count):
+        target = {"topic": topic} if i % 2 else {"page": standard_page}
+        start_thread(official, title=f"T{i}", body=f"@{handle(member)} {i}", **target)
+        cache.clear()  # the rate limit is not what this test is about
+    client.force_login(member)
+    url = reverse("discussions:notifications")
+    client.get(url)
+    with django_assert_max_num_queries(10):
+        page = client.get(url).content.decode()
+    assert "T1" in page and "T0" in page
