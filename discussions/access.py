@@ -8,12 +8,25 @@ exposes ``access_keys()``; a page without that is open to members once live.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from wagtail.models import Page
 
-from core.access import can_view, is_secretariat, passes_privacy, user_keys
+from core.access import (
+    MEMBERS,
+    SECRETARIAT,
+    can_view,
+    is_secretariat,
+    passes_privacy,
+    user_keys,
+    visible_tiers,
+)
+from members.models import Profile, User
 
-from .models import Post, PostingSuspension, Thread, Topic
+from .models import Notification, Post, PostingSuspension, Thread, Topic
 
 
 def topics_visible_to(user) -> QuerySet[Topic]:
@@ -25,6 +38,21 @@ def topics_visible_to(user) -> QuerySet[Topic]:
     restricted = through.objects.filter(topic_id=OuterRef("pk"))
     mine = restricted.filter(group__user=user)
     return Topic.objects.filter(~Exists(restricted) | Exists(mine))
+
+
+def get_topic_or_404(user, slug: str) -> Topic:
+    topic = topics_visible_to(user).filter(slug=slug).first()
+    if topic is None:
+        raise Http404
+    return topic
+
+
+def get_page_or_404(user, page_id: int) -> Page:
+    """A page that can carry threads (below the site root), as its specific class."""
+    page = Page.objects.filter(pk=page_id, depth__gt=2).first()
+    if page is None or not page_visible_to(user, page):
+        raise Http404
+    return page.specific
 
 
 def page_visible_to(user, page) -> bool:
@@ -40,11 +68,9 @@ def page_visible_to(user, page) -> bool:
 
 def visible_page_ids(user) -> frozenset[int]:
     """Pages carrying threads that ``user`` may see; kept on the user for the request."""
-    cached = getattr(user, "_discussion_page_ids", None)
+    cached = getattr(user, "_discussion_page_ids", None)  # per-request memo, not a field
     if cached is not None:
         return cached
-    from wagtail.models import Page
-
     ids = Thread.objects.filter(page__isnull=False).values_list("page_id", flat=True).distinct()
     pages = Page.objects.filter(id__in=list(ids)).specific() if user_keys(user) else []
     cached = frozenset(p.pk for p in pages if page_visible_to(user, p))
@@ -67,9 +93,28 @@ def can_view_topic(user, topic: Topic) -> bool:
 def can_view_thread(user, thread: Thread) -> bool:
     if not user_keys(user):
         return False
-    if thread.topic_id:
+    if thread.topic is not None:
         return can_view_topic(user, thread.topic)
-    return page_visible_to(user, thread.page)
+    return thread.page is not None and page_visible_to(user, thread.page)
+
+
+def thread_access_keys(thread: Thread) -> frozenset[str]:
+    """The audiences of a thread, as ``core.access`` keys (for search documents)."""
+    if thread.topic is not None:
+        return thread.topic.access_keys()
+    if thread.page is None:
+        return frozenset({SECRETARIAT})
+    return page_access_keys(thread.page)
+
+
+def page_access_keys(page: Page) -> frozenset[str]:
+    """The audiences of a page carrying threads; a page class without tiers is the members'."""
+    if not page.live:
+        return frozenset({SECRETARIAT})
+    specific = page.specific
+    if hasattr(specific, "access_keys"):  # tiered page classes (notes, events, consultations)
+        return frozenset(specific.access_keys())
+    return frozenset({MEMBERS, SECRETARIAT})
 
 
 def can_view_post(user, post: Post) -> bool:
@@ -85,11 +130,23 @@ def get_thread_or_404(user, pk: int) -> Thread:
 
 
 def get_post_or_404(user, pk: int) -> Post:
-    post = Post.objects.select_related("thread__topic", "thread__page", "author").filter(pk=pk)
-    post = post.first()
+    posts = Post.objects.select_related("thread__topic", "thread__page", "author")
+    post = posts.filter(pk=pk).first()
     if post is None or not can_view_thread(user, post.thread):
         raise Http404
     return post
+
+
+def get_notification_or_404(user, pk: int) -> Notification:
+    """The member's own notification, while they may still open its thread."""
+    notification = (
+        Notification.objects.select_related("post__thread__topic", "post__thread__page")
+        .filter(pk=pk, recipient_id=user.pk)
+        .first()
+    )
+    if notification is None or not can_view_thread(user, notification.post.thread):
+        raise Http404
+    return notification
 
 
 def is_suspended(user) -> bool:
@@ -114,13 +171,21 @@ def can_start_thread_in(user, *, topic: Topic | None = None, page=None) -> bool:
 
 
 def can_edit_post(user, post: Post) -> bool:
-    return (
-        post.author_id == user.pk
-        and not post.is_deleted
-        and not post.is_hidden
-        and not post.thread.locked
-        and can_view_thread(user, post.thread)
-    )
+    return _may_edit(user, post, post.thread) and can_view_thread(user, post.thread)
+
+
+def _may_edit(user, post: Post, thread: Thread) -> bool:
+    mine = post.author_id == user.pk
+    return mine and not post.is_deleted and not post.is_hidden and not thread.locked
+
+
+def can_delete_post(user, post: Post) -> bool:
+    """Authors withdraw their own posts, once."""
+    return post.author_id == user.pk and not post.is_deleted and can_view_thread(user, post.thread)
+
+
+def can_flag_post(user, post: Post) -> bool:
+    return not post.is_deleted and can_view_thread(user, post.thread)
 
 
 def can_see_post_text(user, post: Post) -> bool:
@@ -130,3 +195,59 @@ def can_see_post_text(user, post: Post) -> bool:
     if post.is_hidden:
         return can_moderate(user) or post.author_id == user.pk
     return True
+
+
+@dataclass(frozen=True)
+class PostRights:
+    show_text: bool
+    can_edit: bool
+    can_reply: bool
+
+
+def post_rights(
+    user, thread: Thread, posts: Iterable[Post], *, can_reply: bool
+) -> dict[int, PostRights]:
+    """What ``user`` may do with each post on one page of a thread they see, by post id.
+
+    ``can_reply`` is ``can_post_in(user, thread)``, asked once by the caller, not once a post.
+    """
+    return {
+        post.pk: PostRights(
+            show_text=can_see_post_text(user, post),
+            can_edit=_may_edit(user, post, thread),
+            can_reply=can_reply and not post.is_deleted and not post.is_hidden,
+        )
+        for post in posts
+    }
+
+
+# --- Members as other members see them ---------------------------------------------------
+
+
+def members_visible_to(viewer) -> QuerySet[User]:
+    """Active members whose profile ``viewer`` may see: ``can_view(viewer, profile)`` as a query.
+
+    A member who never opened their profile is visible to all members, as by default.
+    """
+    people = User.objects.filter(is_active=True, anonymised_at__isnull=True)
+    if is_secretariat(viewer):
+        return people
+    tiers = visible_tiers(viewer)
+    if not tiers:
+        return people.none()
+    return people.filter(Q(profile__isnull=True) | Q(profile__visibility__in=tiers))
+
+
+def visible_members(viewer, members: Iterable[User]) -> list[User]:
+    """Those of ``members`` whose profile ``viewer`` may see (each asked of ``can_view``)."""
+    members = list(members)
+    if not user_keys(viewer):
+        return []
+    profiles = {p.user_id: p for p in Profile.objects.filter(user__in=members)}
+    return [
+        m
+        for m in members
+        if m.is_active
+        and m.anonymised_at is None
+        and (m.pk not in profiles or can_view(viewer, profiles[m.pk]))
+    ]

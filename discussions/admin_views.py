@@ -5,18 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.params import bounded_int
+
 from . import access, selectors, services
 from .forms import SuspendForm
-from .models import ModerationAction, Post, PostingSuspension
 
 
 def _require_secretariat(request) -> None:
@@ -24,15 +25,19 @@ def _require_secretariat(request) -> None:
         raise PermissionDenied
 
 
+def _page_number(request) -> int:
+    return bounded_int(request.GET.get("page"), minimum=1, default=1) or 1
+
+
 def queue(request):
     _require_secretariat(request)
-    posts = Paginator(selectors.moderation_queue(), 25).get_page(request.GET.get("page"))
+    posts = Paginator(selectors.moderation_queue(), 25).get_page(_page_number(request))
     return TemplateResponse(
         request,
         "discussions/admin/queue.html",
         {
             "posts": posts,
-            "suspensions": PostingSuspension.objects.active().select_related("user", "created_by"),
+            "suspensions": selectors.active_suspensions(),
             "suspend_form": SuspendForm(),
         },
     )
@@ -41,7 +46,9 @@ def queue(request):
 @require_POST
 def act(request, pk):
     _require_secretariat(request)
-    post = get_object_or_404(Post.objects.select_related("thread", "author"), pk=pk)
+    post = selectors.post_for_moderation(pk=pk)
+    if post is None:
+        raise Http404
     action = request.POST.get("action")
     reason = request.POST.get("reason", "")
     if action == "hide":
@@ -84,7 +91,9 @@ def act(request, pk):
 @require_POST
 def lift(request, user_id):
     _require_secretariat(request)
-    member = get_object_or_404(get_user_model(), pk=user_id)
+    member = selectors.member_for_moderation(pk=user_id)
+    if member is None:
+        raise Http404
     services.suspension_lift(
         moderator=request.user, member=member, reason=request.POST.get("reason", "")
     )
@@ -94,9 +103,9 @@ def lift(request, user_id):
 
 def log(request):
     _require_secretariat(request)
-    actions = ModerationAction.objects.select_related("actor", "member", "thread", "post")
+    actions = Paginator(selectors.moderation_log(), 50)
     return TemplateResponse(
         request,
         "discussions/admin/log.html",
-        {"actions": Paginator(actions, 50).get_page(request.GET.get("page"))},
+        {"actions": actions.get_page(_page_number(request))},
     )

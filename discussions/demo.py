@@ -207,6 +207,7 @@ def _discussion_pages():
     from wagtail.models import Page
 
     from core.access import MEMBERS
+    from discussions.access import page_access_keys
 
     kinds = ["practicenotepage", "eventpage", "consultationpage"]
     pages = []
@@ -217,7 +218,7 @@ def _discussion_pages():
             (
                 p
                 for p in candidates.order_by("-first_published_at")[:20]
-                if MEMBERS in frozenset(getattr(p.specific, "access_keys", lambda: {MEMBERS})())
+                if MEMBERS in page_access_keys(p)
             ),
             None,
         )

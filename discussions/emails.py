@@ -30,12 +30,6 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _language_for(user) -> str:
-    language = getattr(user, "preferred_language", "") or getattr(user, "language", "")
-    codes = {code for code, _name in settings.LANGUAGES}
-    return language if language in codes else settings.LANGUAGE_CODE
-
-
 def _send(*, user, subject: str, template: str, context: dict, thread_id: int | None) -> None:
     token = unsubscribe_token(user_id=user.pk, thread_id=thread_id)
     unsubscribe_url = _absolute(reverse("discussions:unsubscribe", kwargs={"token": token}))
@@ -65,7 +59,7 @@ def _send(*, user, subject: str, template: str, context: dict, thread_id: int | 
 def send_notification_email(notification) -> None:
     user = notification.recipient
     post = notification.post
-    with translation.override(_language_for(user)):
+    with translation.override(user.language):
         from django.utils.translation import gettext as _
 
         actor = notification.actor.display_name if notification.actor else _("A member")
@@ -106,7 +100,7 @@ def send_digest_email(*, digest, notifications: list) -> None:
             },
         )
         group["items"].append(n)
-    with translation.override(_language_for(user)):
+    with translation.override(user.language):
         from django.utils.translation import gettext as _
 
         if digest.period == "weekly":

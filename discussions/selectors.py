@@ -5,7 +5,10 @@ Every list starts from ``discussions.access`` so a member only ever reads what t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import (
     Count,
@@ -20,14 +23,26 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from core.access import MEMBERS, SECRETARIAT, user_keys
+from core.access import user_keys
+from members.models import User
 
 from . import access
-from .models import Notification, Post, ReadState, Subscription, Thread, Topic
+from .models import (
+    Flag,
+    ModerationAction,
+    Notification,
+    Post,
+    PostingSuspension,
+    PostRevision,
+    ReadState,
+    Subscription,
+    Thread,
+    Topic,
+)
 
 
 def posts_per_page() -> int:
-    return getattr(settings, "DISCUSSIONS_POSTS_PER_PAGE", 20)
+    return settings.DISCUSSIONS_POSTS_PER_PAGE
 
 
 def _with_reading(queryset: QuerySet[Thread], user) -> QuerySet[Thread]:
@@ -70,8 +85,20 @@ def read_state(*, user, thread: Thread) -> int:
     return state.last_read_number if state else 0
 
 
-def thread_page(*, thread: Thread, page_number) -> tuple:
-    """One page of posts with authors and quoted posts, in a fixed number of queries."""
+def first_unread_number(*, user, thread: Thread) -> int:
+    """The post a member returning to ``thread`` should see first (the last one if all read)."""
+    return min(read_state(user=user, thread=thread) + 1, max(thread.post_count, 1))
+
+
+def post_revisions(*, post: Post) -> QuerySet[PostRevision]:
+    return post.revisions.all()
+
+
+def thread_page(*, thread: Thread, page_number: int | None) -> tuple[Paginator, PaginatorPage]:
+    """One page of posts with authors and quoted posts, in a fixed number of queries.
+
+    ``page_number`` None is the last page; past the end is the last page too.
+    """
     posts = (
         Post.objects.filter(thread=thread)
         .select_related("author", "reply_to__author", "hidden_by")
@@ -80,7 +107,62 @@ def thread_page(*, thread: Thread, page_number) -> tuple:
     paginator = Paginator(posts, posts_per_page())
     # The thread's post_count saves the paginator's COUNT query.
     paginator.count = thread.post_count
-    return paginator, paginator.get_page(page_number)
+    number = paginator.num_pages if page_number is None else page_number
+    return paginator, paginator.get_page(number)
+
+
+@dataclass(frozen=True)
+class PostOnPage:
+    """A post as ``user`` sees it on a page of its thread."""
+
+    post: Post
+    is_new: bool
+    show_text: bool
+    can_edit: bool
+    can_reply: bool
+
+
+@dataclass(frozen=True)
+class ThreadPage:
+    paginator: Paginator
+    page_obj: PaginatorPage
+    posts: list[PostOnPage]
+    can_reply: bool
+
+
+def thread_page_for(*, user, thread: Thread, page_number: int | None, last_read: int) -> ThreadPage:
+    """One page of ``thread`` as ``user`` sees it: what is new, what they may do with each post."""
+    paginator, page_obj = thread_page(thread=thread, page_number=page_number)
+    posts = list(page_obj.object_list)
+    can_reply = access.can_post_in(user, thread)
+    rights = access.post_rights(user, thread, posts, can_reply=can_reply)
+    items = [
+        PostOnPage(
+            post=post,
+            is_new=post.number > last_read,
+            show_text=rights[post.pk].show_text,
+            can_edit=rights[post.pk].can_edit,
+            can_reply=rights[post.pk].can_reply,
+        )
+        for post in posts
+    ]
+    return ThreadPage(paginator=paginator, page_obj=page_obj, posts=items, can_reply=can_reply)
+
+
+def quotable_post(*, user, thread: Thread, pk: int | None) -> Post | None:
+    """The post of ``thread`` a reply quotes, if ``user`` may read its text."""
+    if pk is None:
+        return None
+    quoted = Post.objects.select_related("author").filter(pk=pk, thread=thread).first()
+    if quoted is None or not access.can_see_post_text(user, quoted):
+        return None
+    return quoted
+
+
+def reply_target(*, thread: Thread, pk: int | None) -> Post | None:
+    if pk is None:
+        return None
+    return Post.objects.filter(pk=pk, thread=thread).first()
 
 
 def page_of_post(number: int) -> int:
@@ -88,45 +170,60 @@ def page_of_post(number: int) -> int:
 
 
 def subscription_level(*, user, thread: Thread | None = None, topic: Topic | None = None) -> str:
-    target = {"thread": thread} if thread else {"topic": topic}
-    sub = Subscription.objects.filter(user=user, **target).first()
+    subs = Subscription.objects.filter(user=user)
+    sub = (subs.filter(thread=thread) if thread else subs.filter(topic=topic)).first()
     return sub.level if sub else ""
 
 
 def notifications_for(*, user) -> QuerySet[Notification]:
-    return Notification.objects.filter(recipient=user).select_related("actor", "post__thread")
+    """The member's notifications about threads they may open now.
+
+    A thread that has since moved out of their reach (into a restricted topic, or onto a page
+    made restricted) takes its notifications with it: its title is not shown, it is not counted
+    as unread, and opening one answers 404 like the thread itself.
+    """
+    return Notification.objects.filter(
+        recipient_id=user.pk, post__thread__in=access.threads_visible_to(user)
+    ).select_related("actor", "post__thread")
 
 
 def unread_notification_count(*, user) -> int:
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return 0
-    cached = getattr(user, "_discussion_unread_notifications", None)
+    cached = getattr(user, "_discussion_unread_notifications", None)  # per-request memo
     if cached is None:
-        cached = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        unread = Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True)
+        # Most pages are seen with nothing unread: one cheap query, the audience only if needed.
+        cached = 0
+        if unread.exists():
+            cached = notifications_for(user=user).filter(read_at__isnull=True).count()
         user._discussion_unread_notifications = cached
     return cached
 
 
-def mention_candidates(*, user, query: str, thread: Thread | None = None, limit: int = 8):
-    """Members to suggest after "@": those who could read the thread, matched by name or handle."""
-    from django.contrib.auth import get_user_model
-
+def mention_candidates(
+    *, user, query: str, thread: Thread | None = None, limit: int = 8
+) -> list[User]:
+    """Members to suggest after "@": whose profile ``user`` may see, who could read the thread,
+    matched by name or handle."""
     query = query.strip().lstrip("@")
     if not query or not user_keys(user):
         return []
-    people = get_user_model().objects.filter(is_active=True).exclude(pk=user.pk)
-    people = people.filter(
-        Q(email__istartswith=query)
-        | Q(first_name__istartswith=query)
-        | Q(last_name__istartswith=query)
+    people = (
+        access.members_visible_to(user)
+        .exclude(pk=user.pk)
+        .filter(
+            Q(email__istartswith=query)
+            | Q(first_name__istartswith=query)
+            | Q(last_name__istartswith=query)
+        )
+        .order_by("first_name", "last_name", "pk")
     )
-    if thread is not None and thread.topic_id:
-        groups = thread.topic.group_names()
-        if groups:
-            people = people.filter(
-                Q(groups__name__in=groups) | Q(groups__name="secretariat") | Q(is_superuser=True)
-            ).distinct()
-    return list(people.order_by("first_name", "last_name")[:limit])
+    if thread is None:
+        return list(people[:limit])
+    # Readers of the thread are asked of the access layer, among a bounded window of matches.
+    readers = [p for p in people[: limit * 5] if access.can_view_thread(p, thread)]
+    return readers[:limit]
 
 
 def dashboard_panel(*, user) -> dict | None:
@@ -144,8 +241,6 @@ def dashboard_panel(*, user) -> dict | None:
 
 def moderation_queue() -> QuerySet[Post]:
     """Posts with open flags, oldest flag first, for the secretariat's review queue."""
-    from .models import Flag
-
     return (
         Post.objects.filter(flags__resolved_at__isnull=True)
         .annotate(open_flags=Count("flags", filter=Q(flags__resolved_at__isnull=True)))
@@ -162,21 +257,28 @@ def moderation_queue() -> QuerySet[Post]:
     )
 
 
+def active_suspensions() -> QuerySet[PostingSuspension]:
+    return PostingSuspension.objects.active().select_related("user", "created_by")
+
+
+def moderation_log() -> QuerySet[ModerationAction]:
+    return ModerationAction.objects.select_related("actor", "member", "thread", "post")
+
+
+def post_for_moderation(*, pk: int) -> Post | None:
+    return Post.objects.select_related("thread", "author").filter(pk=pk).first()
+
+
+def member_for_moderation(*, pk: int) -> User | None:
+    return User.objects.filter(pk=pk).first()
+
+
 # --- For the search pipeline -------------------------------------------------------------
 
 
 def thread_access_keys(thread: Thread) -> frozenset[str]:
     """The audiences of a thread, as ``core.access`` keys, for search documents."""
-    if thread.topic_id:
-        return thread.topic.access_keys()
-    specific = thread.page.specific
-    if hasattr(specific, "access_keys"):
-        if not thread.page.live:
-            return frozenset({SECRETARIAT})
-        return frozenset(specific.access_keys())
-    if not thread.page.live:
-        return frozenset({SECRETARIAT})
-    return frozenset({MEMBERS, SECRETARIAT})
+    return access.thread_access_keys(thread)
 
 
 def threads_for_index() -> QuerySet[Thread]:

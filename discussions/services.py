@@ -12,8 +12,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from members import selectors as members_selectors
 
 from . import access
 from .models import (
@@ -37,15 +40,11 @@ class RateLimited(ValidationError):
     """Too many posts in a short time; the view answers 429 with the form kept."""
 
 
-def _max_length() -> int:
-    return getattr(settings, "DISCUSSIONS_POST_MAX_LENGTH", 20_000)
-
-
 def _clean_body(body: str) -> str:
     body = (body or "").replace("\r\n", "\n").strip()
     if not body:
         raise ValidationError(_("Write something before posting: the message is empty."))
-    limit = _max_length()
+    limit = settings.DISCUSSIONS_POST_MAX_LENGTH
     if len(body) > limit:
         raise ValidationError(
             _("The message is too long: %(length)d characters; at most %(limit)d are allowed.")
@@ -69,10 +68,9 @@ def _rate_key(user) -> str:
 
 
 def _check_rate(user) -> None:
-    limit = getattr(settings, "DISCUSSIONS_POSTS_PER_MINUTE", 6)
     if access.can_moderate(user):
         return
-    if (cache.get(_rate_key(user)) or 0) >= limit:
+    if (cache.get(_rate_key(user)) or 0) >= settings.DISCUSSIONS_POSTS_PER_MINUTE:
         raise RateLimited(
             _("You are posting too quickly. Wait a minute, then post again; your text is kept.")
         )
@@ -138,9 +136,20 @@ def post_create(*, author, thread: Thread, body: str, reply_to: Post | None = No
     return post
 
 
+def _mentions(author, body: str) -> dict:
+    """The members ``body`` mentions whose profile ``author`` may see, by handle.
+
+    A member hidden from the author is not found: the handle stays plain text and nobody is
+    notified, so a mention cannot reveal that a hidden profile exists.
+    """
+    found = resolve_handles(mentioned_handles(body))
+    visible = {u.pk for u in access.visible_members(author, found.values())}
+    return {handle: user for handle, user in found.items() if user.pk in visible}
+
+
 def _add_post(*, author, thread: Thread, body: str, reply_to=None, now=None) -> Post:
     now = now or timezone.now()
-    members = resolve_handles(mentioned_handles(body))
+    members = _mentions(author, body)
     number = thread.post_count + 1
     post = Post.objects.create(
         thread=thread,
@@ -189,7 +198,8 @@ def _notify(*, post: Post, mentioned: list) -> list[Notification]:
         kinds[uid] = reply_kind
     for user in mentioned:
         kinds[user.pk] = Notification.Kind.MENTION
-    kinds.pop(post.author_id, None)
+    if post.author_id is not None:
+        kinds.pop(post.author_id, None)
     for uid in muted:
         kinds.pop(uid, None)
     if not kinds:
@@ -226,7 +236,7 @@ def post_edit(*, editor, post: Post, body: str) -> Post:
             created_at=post.edited_at or post.created_at,
         )
         before = set(post.mentioned.values_list("pk", flat=True))
-        members = resolve_handles(mentioned_handles(body))
+        members = _mentions(editor, body)
         post.source = body
         post.html = render(body, members=members)
         post.edited_at = timezone.now()
@@ -319,17 +329,21 @@ def subscription_set(
     """Watch, mute, or (empty level) return to the default for a thread or a topic."""
     if (thread is None) == (topic is None):
         raise ValueError("subscribe to exactly one thread or topic")
-    visible = access.can_view_thread(user, thread) if thread else access.can_view_topic(user, topic)
+    if thread is not None:
+        visible = access.can_view_thread(user, thread)
+        target = Q(thread=thread)
+    else:
+        visible = topic is not None and access.can_view_topic(user, topic)
+        target = Q(topic=topic)
     if not visible:
         raise PermissionDenied
-    target = {"thread": thread} if thread else {"topic": topic}
     if not level:
-        Subscription.objects.filter(user=user, **target).delete()
+        Subscription.objects.filter(target, user=user).delete()
         return None
     if level not in Subscription.Level.values:
         raise ValidationError(_("Unknown subscription level."))
     subscription, _created = Subscription.objects.update_or_create(
-        user=user, **target, defaults={"level": level}
+        user=user, thread=thread, topic=topic, defaults={"level": level}
     )
     return subscription
 
@@ -357,15 +371,8 @@ def unsubscribe_by_token(*, user_id: int, thread_id: int | None) -> str:
 
 
 def notification_frequency(user) -> str:
-    """The member's e-mail preference: "immediately", "daily", "weekly" or "never"."""
-    try:
-        from members.selectors import notification_frequency as members_frequency
-    except ImportError:
-        return "immediately"
-    value = str(members_frequency(user) or "immediately").lower()
-    if value in {"off", "none", "no"}:
-        return "never"
-    return value
+    """The member's e-mail preference, a ``members.models.NotificationFrequency`` value."""
+    return members_selectors.notification_frequency(user)
 
 
 def _wants_email(user, frequency: str) -> bool:
@@ -389,17 +396,15 @@ def post_notifications_email(*, post_id: int) -> int:
             continue
         if not access.can_view_thread(notification.recipient, notification.post.thread):
             continue
-        # Claim before sending, so a repeated task cannot send twice.
-        claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
-            emailed_at=timezone.now()
-        )
-        if not claimed:
-            continue
-        try:
+        # Claim before sending, so a repeated task cannot send twice; a failed send rolls the
+        # claim back with the transaction, and the retried task sends it then.
+        with transaction.atomic():
+            claimed = Notification.objects.filter(
+                pk=notification.pk, emailed_at__isnull=True
+            ).update(emailed_at=timezone.now())
+            if not claimed:
+                continue
             send_notification_email(notification)
-        except Exception:
-            Notification.objects.filter(pk=notification.pk).update(emailed_at=None)
-            raise
         sent += 1
     return sent
 

@@ -6,16 +6,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from core.params import bounded_int
+
 from . import access, selectors, services
 from .emails import read_unsubscribe_token
 from .forms import FlagForm, PostForm, ThreadForm
-from .models import Notification, Post, Subscription
+from .models import Subscription
 from .rendering import handle_for, quote
 
 THREADS_PER_PAGE = 25
@@ -25,13 +28,13 @@ def _errors(exc: ValidationError) -> list[str]:
     return list(exc.messages)
 
 
-def _page_or_404(user, page_id: int):
-    from wagtail.models import Page
+def _page_number(request) -> int:
+    """``?page=``: a page from 1; anything else is the first page, past the end the last."""
+    return bounded_int(request.GET.get("page"), minimum=1, default=1) or 1
 
-    page = Page.objects.filter(pk=page_id, depth__gt=2).first()
-    if page is None or not access.page_visible_to(user, page):
-        raise Http404
-    return page.specific
+
+def _id_param(request, name: str) -> int | None:
+    return bounded_int(request.GET.get(name), minimum=1)
 
 
 @require_GET
@@ -42,21 +45,21 @@ def index(request):
         "discussions/index.html",
         {
             "topics": selectors.topic_list(user=request.user),
-            "threads": threads.get_page(request.GET.get("page")),
+            "threads": threads.get_page(_page_number(request)),
         },
     )
 
 
 @require_GET
 def topic(request, slug):
-    topic = get_object_or_404(access.topics_visible_to(request.user), slug=slug)
+    topic = access.get_topic_or_404(request.user, slug)
     threads = Paginator(selectors.thread_list(user=request.user, topic=topic), THREADS_PER_PAGE)
     return render(
         request,
         "discussions/topic.html",
         {
             "topic": topic,
-            "threads": threads.get_page(request.GET.get("page")),
+            "threads": threads.get_page(_page_number(request)),
             "subscription_level": selectors.subscription_level(user=request.user, topic=topic),
             "can_start": access.can_start_thread_in(request.user, topic=topic),
         },
@@ -65,14 +68,14 @@ def topic(request, slug):
 
 @require_GET
 def page_threads(request, page_id):
-    page = _page_or_404(request.user, page_id)
+    page = access.get_page_or_404(request.user, page_id)
     threads = Paginator(selectors.thread_list(user=request.user, page=page), THREADS_PER_PAGE)
     return render(
         request,
         "discussions/page_threads.html",
         {
             "target": page,
-            "threads": threads.get_page(request.GET.get("page")),
+            "threads": threads.get_page(_page_number(request)),
             "can_start": access.can_start_thread_in(request.user, page=page),
         },
     )
@@ -111,40 +114,30 @@ def _thread_form_view(request, *, topic=None, page=None):
 
 
 def thread_create(request, slug):
-    topic = get_object_or_404(access.topics_visible_to(request.user), slug=slug)
+    topic = access.get_topic_or_404(request.user, slug)
     if not access.can_start_thread_in(request.user, topic=topic):
         raise PermissionDenied
     return _thread_form_view(request, topic=topic)
 
 
 def page_thread_create(request, page_id):
-    page = _page_or_404(request.user, page_id)
+    page = access.get_page_or_404(request.user, page_id)
     if not access.can_start_thread_in(request.user, page=page):
         raise PermissionDenied
     return _thread_form_view(request, page=page)
 
 
-def _render_thread(request, thread, *, form=None, status=200, page_number=None):
+def _render_thread(request, thread, *, form=None, status=200, last_page=False):
     user = request.user
     last_read = selectors.read_state(user=user, thread=thread)
-    if page_number is None:
-        page_number = request.GET.get("page")
-    paginator, page_obj = selectors.thread_page(thread=thread, page_number=page_number)
-    posts = list(page_obj.object_list)
-    moderator = access.can_moderate(user)
-    can_reply = access.can_post_in(user, thread)
-    for post in posts:
-        post.is_new = post.number > last_read
-        post.show_text = access.can_see_post_text(user, post)
-        post.can_edit = (
-            post.author_id == user.pk
-            and not post.is_deleted
-            and not post.is_hidden
-            and not thread.locked
-        )
-        post.can_reply = can_reply and not post.is_deleted and not post.is_hidden
-    if posts:
-        services.thread_mark_read(user=user, thread=thread, number=posts[-1].number)
+    shown = selectors.thread_page_for(
+        user=user,
+        thread=thread,
+        page_number=None if last_page else _page_number(request),
+        last_read=last_read,
+    )
+    if shown.posts:
+        services.thread_mark_read(user=user, thread=thread, number=shown.posts[-1].post.number)
     if form is None:
         form = PostForm(initial=_quote_initial(request, thread))
     first_unread = last_read + 1 if last_read < thread.post_count else None
@@ -153,13 +146,13 @@ def _render_thread(request, thread, *, form=None, status=200, page_number=None):
         "discussions/thread.html",
         {
             "thread": thread,
-            "posts": posts,
-            "page_obj": page_obj,
-            "paginator": paginator,
+            "posts": shown.posts,
+            "page_obj": shown.page_obj,
+            "paginator": shown.paginator,
             "form": form,
-            "can_reply": can_reply,
+            "can_reply": shown.can_reply,
             "suspended": access.is_suspended(user),
-            "moderator": moderator,
+            "moderator": access.can_moderate(user),
             "first_unread": first_unread,
             "subscription_level": selectors.subscription_level(user=user, thread=thread),
             "levels": Subscription.Level,
@@ -169,11 +162,10 @@ def _render_thread(request, thread, *, form=None, status=200, page_number=None):
 
 
 def _quote_initial(request, thread) -> dict:
-    quoted_id = request.GET.get("quote", "")
-    if not quoted_id.isdigit():
-        return {}
-    quoted = Post.objects.select_related("author").filter(pk=quoted_id, thread=thread).first()
-    if quoted is None or not access.can_see_post_text(request.user, quoted):
+    quoted = selectors.quotable_post(
+        user=request.user, thread=thread, pk=_id_param(request, "quote")
+    )
+    if quoted is None:
         return {}
     name = quoted.author.display_name if quoted.author else _("A former member")
     return {"body": quote(quoted.source, name), "reply_to": quoted.pk}
@@ -188,8 +180,7 @@ def thread(request, pk):
 @require_GET
 def thread_unread(request, pk):
     thread = access.get_thread_or_404(request.user, pk)
-    last_read = selectors.read_state(user=request.user, thread=thread)
-    number = min(last_read + 1, max(thread.post_count, 1))
+    number = selectors.first_unread_number(user=request.user, thread=thread)
     url = reverse("discussions:thread", kwargs={"pk": thread.pk})
     return redirect(f"{url}?page={selectors.page_of_post(number)}#post-{number}")
 
@@ -199,20 +190,18 @@ def post_create(request, pk):
     thread = access.get_thread_or_404(request.user, pk)
     form = PostForm(request.POST)
     if not form.is_valid():
-        return _render_thread(request, thread, form=form, status=400, page_number="last")
-    reply_to = None
-    if form.cleaned_data.get("reply_to"):
-        reply_to = Post.objects.filter(pk=form.cleaned_data["reply_to"], thread=thread).first()
+        return _render_thread(request, thread, form=form, status=400, last_page=True)
+    reply_to = selectors.reply_target(thread=thread, pk=form.cleaned_data.get("reply_to"))
     try:
         post = services.post_create(
             author=request.user, thread=thread, body=form.cleaned_data["body"], reply_to=reply_to
         )
     except services.RateLimited as exc:
         form.add_error("body", _errors(exc))
-        return _render_thread(request, thread, form=form, status=429, page_number="last")
+        return _render_thread(request, thread, form=form, status=429, last_page=True)
     except ValidationError as exc:
         form.add_error("body", _errors(exc))
-        return _render_thread(request, thread, form=form, status=400, page_number="last")
+        return _render_thread(request, thread, form=form, status=400, last_page=True)
     return redirect(post)
 
 
@@ -254,13 +243,13 @@ def post_history(request, pk):
     return render(
         request,
         "discussions/post_history.html",
-        {"post": post, "revisions": post.revisions.all()},
+        {"post": post, "revisions": selectors.post_revisions(post=post)},
     )
 
 
 def post_delete(request, pk):
     post = access.get_post_or_404(request.user, pk)
-    if post.author_id != request.user.pk or post.is_deleted:
+    if not access.can_delete_post(request.user, post):
         raise PermissionDenied
     if request.method == "POST":
         services.post_delete(user=request.user, post=post)
@@ -271,7 +260,7 @@ def post_delete(request, pk):
 
 def post_flag(request, pk):
     post = access.get_post_or_404(request.user, pk)
-    if post.is_deleted:
+    if not access.can_flag_post(request.user, post):
         raise Http404
     form = FlagForm(request.POST or None)
     status = 200
@@ -306,7 +295,7 @@ def thread_subscription(request, pk):
 
 @require_POST
 def topic_subscription(request, slug):
-    topic = get_object_or_404(access.topics_visible_to(request.user), slug=slug)
+    topic = access.get_topic_or_404(request.user, slug)
     level = request.POST.get("level", "")
     services.subscription_set(user=request.user, topic=topic, level=level)
     messages.success(request, _subscription_message(level))
@@ -362,8 +351,6 @@ def post_moderate(request, pk):
 
 
 def _safe_next(request) -> bool:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     target = request.POST.get("next", "")
     return bool(target) and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -376,7 +363,7 @@ def notifications(request):
     return render(
         request,
         "discussions/notifications.html",
-        {"notifications": items.get_page(request.GET.get("page"))},
+        {"notifications": items.get_page(_page_number(request))},
     )
 
 
@@ -389,9 +376,7 @@ def notifications_read(request):
 
 @require_GET
 def notification_open(request, pk):
-    notification = get_object_or_404(
-        Notification.objects.select_related("post"), pk=pk, recipient=request.user
-    )
+    notification = access.get_notification_or_404(request.user, pk)
     services.notification_mark_read(user=request.user, notification=notification)
     return redirect(notification.post)
 
@@ -399,9 +384,9 @@ def notification_open(request, pk):
 @require_GET
 def mention_suggestions(request):
     thread = None
-    thread_id = request.GET.get("thread", "")
-    if thread_id.isdigit():
-        thread = access.get_thread_or_404(request.user, int(thread_id))
+    thread_id = _id_param(request, "thread")
+    if thread_id is not None:
+        thread = access.get_thread_or_404(request.user, thread_id)
     people = selectors.mention_candidates(
         user=request.user, query=request.GET.get("q", "")[:60], thread=thread
     )

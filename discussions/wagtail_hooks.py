@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import access, admin_views
 from .models import Topic
 
 
@@ -35,20 +35,16 @@ register_snippet(TopicViewSet)
 
 class SecretariatMenuItem(MenuItem):
     def is_shown(self, request):
-        from discussions.access import can_moderate
-
-        return can_moderate(request.user)
+        return access.can_moderate(request.user)
 
 
 @hooks.register("register_admin_urls")
 def moderation_urls():
     return [
         path("discussions/moderation/", admin_views.queue, name="discussions_moderation"),
+        path("discussions/moderation/<id:pk>/", admin_views.act, name="discussions_moderation_act"),
         path(
-            "discussions/moderation/<int:pk>/", admin_views.act, name="discussions_moderation_act"
-        ),
-        path(
-            "discussions/moderation/lift/<int:user_id>/",
+            "discussions/moderation/lift/<id:user_id>/",
             admin_views.lift,
             name="discussions_moderation_lift",
         ),

@@ -1,17 +1,13 @@
 from django import template
 
+from discussions import access, selectors
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def discussion_unread_count(context) -> int:
-    from discussions.selectors import unread_notification_count
-
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None:
-        return 0
-    return unread_notification_count(user=user)
+    return selectors.unread_notification_count(user=context["request"].user)
 
 
 @register.inclusion_tag("discussions/page_discussions.html", takes_context=True)
@@ -20,11 +16,8 @@ def page_discussions(context, page, limit: int = 5):
 
     Include with ``{% load discussions_tags %}{% page_discussions page %}``.
     """
-    from discussions import access, selectors
-
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or page is None or not page.pk:
+    user = context["request"].user
+    if not user.is_authenticated or page is None or not page.pk:
         return {"show": False}
     threads = list(selectors.thread_list(user=user, page=page)[:limit])
     return {

@@ -168,11 +168,19 @@ def test_period_keys():
 
 
 @pytest.mark.django_db
-def test_frequency_defaults_to_immediately_without_members_preference(member, monkeypatch):
-    import sys
+def test_email_follows_the_preference_in_the_members_profile(
+    topic, official, member, other_member, django_capture_on_commit_callbacks
+):
+    from members.models import Profile
 
-    monkeypatch.setitem(sys.modules, "members.selectors", None)
-    assert services.notification_frequency(member) == "immediately"
+    Profile.objects.create(user=member, notification_frequency="immediately")
+    Profile.objects.create(user=other_member, notification_frequency="weekly")
+    with django_capture_on_commit_callbacks(execute=True):
+        start_thread(official, topic=topic, body=f"@{handle(member)} @{handle(other_member)}")
+    assert [m.to for m in mail.outbox] == [[member.email]]
+    assert tasks.send_digests("daily") == 0
+    assert tasks.send_digests("weekly") == 1
+    assert mail.outbox[-1].to == [other_member.email]
 
 
 # --- unsubscribe ---------------------------------------------------------------------------
