@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account.forms import SignupForm
 from allauth.core import context
 from django import forms
@@ -73,7 +75,10 @@ class InvitationForm(forms.Form):
         required=False,
         help_text=_("Only for government officials."),
     )
-    country = forms.ModelChoiceField(label=_("Country"), queryset=None, required=False)
+    # The active countries, set in __init__ (the taxonomy is read at request time).
+    country: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Country"), queryset=None, required=False
+    )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.all(), required=False
     )
@@ -94,9 +99,10 @@ class InvitationForm(forms.Form):
 
 
 class BulkInvitationForm(InvitationForm):
-    email = None
-    first_name = None
-    last_name = None
+    # Django's documented way to drop an inherited form field; the stubs expect a field.
+    email = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
     people = forms.CharField(
         label=_("People to invite"),
         required=False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import Group
 from django.core.paginator import Page, Paginator
@@ -57,7 +58,7 @@ def invitation_for_token(token: str) -> Invitation | None:
 def invitation_list(*, status: str = "") -> QuerySet[Invitation]:
     now = timezone.now()
     queryset = Invitation.objects.select_related("invited_by", "country", "organisation")
-    filters = {
+    filters: dict[str, Q] = {
         Invitation.Status.PENDING: Q(
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
         ),
@@ -185,7 +186,9 @@ def find_members(*, viewer, page_number, per_page: int, q: str = "", **filters) 
     # title or organisation contains what was typed follow its matches, by name.
     typed = directory(viewer=viewer, q=q, **filters).values_list("pk", flat=True)
     ordered = list(dict.fromkeys([*(pk for pk in ids if pk in found), *typed]))
-    page = Paginator(ordered, per_page).get_page(page_number)
+    # Paged as ids, then each id on the page replaced by its member.
+    paginator: Paginator[Any] = Paginator(ordered, per_page)
+    page = paginator.get_page(page_number)
     loaded = members.in_bulk(page.object_list)
     page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]
     return DirectoryPage(page, searched=True)
