@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from core.roles import Role
 from members.models import Invitation, User
@@ -100,3 +102,12 @@ def test_member_with_russian_gets_account_email_in_russian(client):
     by_recipient = {message.to[0]: message for message in mail.outbox}
     assert "Письмо для сброса пароля" in by_recipient[russian.email].subject
     assert "Password Reset Email" in by_recipient[english.email].subject
+
+
+@pytest.mark.parametrize("code", [code for code, _name in settings.LANGUAGES])
+def test_invitation_goes_out_in_every_shipped_language(code, invite):
+    _invitation, _token = invite(email=f"{code}@example.org", language=code)
+    with translation.override(code):
+        expected = translation.gettext("You are invited to the Migration Partnership Platform")
+    assert expected in mail.outbox[-1].subject
+    assert f"/{code}/members/invitations/accept/" in mail.outbox[-1].body
