@@ -3,6 +3,7 @@ from __future__ import annotations
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 INVITATION_SESSION_KEY = "invitation_id"
 
@@ -36,7 +37,9 @@ class AccountAdapter(DefaultAccountAdapter):
         # The address is the invitation's, whatever the form was sent with.
         user.email = invitation.email
         user.save()
-        services.invitation_accept(invitation=invitation, user=user)
+        services.invitation_accept(
+            invitation=invitation, user=user, language=form.cleaned_data.get("language")
+        )
         request.session.pop(INVITATION_SESSION_KEY, None)
         # The newcomer chose their password a moment ago: that counts as the fresh proof that
         # setting up the authenticator app asks for, instead of asking for it again at once.
@@ -44,6 +47,15 @@ class AccountAdapter(DefaultAccountAdapter):
 
         record_authentication(request, user, method="password", reauthenticated=True)
         return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Account e-mails (password reset, address confirmation, security notices) are
+        written in the recipient's preferred language, not the one of whoever asked."""
+        from members.selectors import language_for_email
+
+        language = language_for_email(email) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
 
     def get_signup_redirect_url(self, request) -> str:
         # Newcomers are offered TOTP at once; for roles that require it the gate insists.

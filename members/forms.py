@@ -1,17 +1,37 @@
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account.forms import SignupForm
 from allauth.core import context
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.access import Tier
 from core.roles import Role
-from members.models import NotificationFrequency, Organisation, Profile
+from members.models import Gender, NotificationFrequency, Organisation, Profile
 
 PHOTO_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+
+
+def language_field(**kwargs) -> forms.ChoiceField:
+    """The member's preferred language: every e-mail to them is written in it."""
+    return forms.ChoiceField(
+        label=_("Language of e-mails"),
+        choices=settings.LANGUAGES,
+        help_text=_("Invitations, reminders and notices are sent to you in this language."),
+        **kwargs,
+    )
+
+
+def interface_language() -> str:
+    """The interface language in use, as one of ``settings.LANGUAGES``."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return current if current in codes else settings.LANGUAGE_CODE
 
 
 class InvitationSignupForm(SignupForm):
@@ -19,8 +39,10 @@ class InvitationSignupForm(SignupForm):
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
+    # Not required: left out, the invitation's language is kept.
+    language = language_field(required=False)
 
-    field_order = ["email", "first_name", "last_name", "password1", "password2"]
+    field_order = ["email", "first_name", "last_name", "language", "password1", "password2"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -28,10 +50,14 @@ class InvitationSignupForm(SignupForm):
 
         request = context.request
         invitation = invitation_from_session(request) if request is not None else None
+        codes = [code for code, _name in settings.LANGUAGES]
+        self.fields["language"].initial = interface_language()
         if invitation is not None:
             self.fields["email"].initial = invitation.email
             self.fields["first_name"].initial = invitation.first_name
             self.fields["last_name"].initial = invitation.last_name
+            if invitation.language in codes:
+                self.fields["language"].initial = invitation.language
         # A disabled field ignores what the browser sends: the address cannot be swapped.
         self.fields["email"].disabled = True
         self.fields["email"].help_text = _("The address your invitation was sent to.")
@@ -49,9 +75,19 @@ class InvitationForm(forms.Form):
         required=False,
         help_text=_("Only for government officials."),
     )
-    country = forms.ModelChoiceField(label=_("Country"), queryset=None, required=False)
+    # The active countries, set in __init__ (the taxonomy is read at request time).
+    country: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Country"), queryset=None, required=False
+    )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.all(), required=False
+    )
+    # Left out, the invitation goes in the language the secretariat is using.
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("The invitation is written in this language; the invitee can change it."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -59,12 +95,14 @@ class InvitationForm(forms.Form):
         from knowledge.models import Country
 
         self.fields["country"].queryset = Country.objects.active()
+        self.fields["language"].initial = interface_language()
 
 
 class BulkInvitationForm(InvitationForm):
-    email = None
-    first_name = None
-    last_name = None
+    # Django's documented way to drop an inherited form field; the stubs expect a field.
+    email = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
     people = forms.CharField(
         label=_("People to invite"),
         required=False,
@@ -79,7 +117,15 @@ class BulkInvitationForm(InvitationForm):
         required=False,
         help_text=_("Columns: e-mail, first name, last name. UTF-8, at most 1 MB."),
     )
-    field_order = ["people", "upload", "role", "focal_point", "country", "organisation"]
+    field_order = [
+        "people",
+        "upload",
+        "role",
+        "focal_point",
+        "country",
+        "organisation",
+        "language",
+    ]
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
@@ -106,6 +152,7 @@ class BulkInvitationForm(InvitationForm):
 class ProfileForm(forms.ModelForm):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
+    language = language_field()
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
         choices=settings.CONTENT_LANGUAGES,
@@ -134,6 +181,8 @@ class ProfileForm(forms.ModelForm):
             "languages",
             "bio",
             "photo",
+            "time_zone",
+            "gender",
             "visibility",
             "show_email",
             "notification_frequency",
@@ -144,7 +193,7 @@ class ProfileForm(forms.ModelForm):
             "photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         }
 
-    field_order = ["first_name", "last_name"]
+    field_order = ["first_name", "last_name", "language"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,6 +203,15 @@ class ProfileForm(forms.ModelForm):
         self.fields["expertise"].queryset = Theme.objects.active()
         self.fields["first_name"].initial = self.instance.user.first_name
         self.fields["last_name"].initial = self.instance.user.last_name
+        self.fields["language"].initial = self.instance.user.language
+        self.fields["time_zone"].help_text = _(
+            "Event times are shown in this zone. Leave it empty to see each event in its own."
+        )
+        self.fields["gender"].choices = [("", _("I prefer not to say")), *Gender.choices]
+        self.fields["gender"].help_text = _(
+            "Optional. Never shown on your profile or in the directory: only the secretariat "
+            "sees it, counted in groups of five people or more, to report on participation."
+        )
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
         self.fields["photo"].help_text = _("JPEG, PNG or WebP, at most 2 MB.")
@@ -165,7 +223,7 @@ class ProfileForm(forms.ModelForm):
         if photo.size > settings.MEMBERS_PHOTO_MAX_BYTES:
             raise ValidationError(_("The photo is larger than 2 MB."))
         # ImageField has already opened the file with Pillow; trust its verdict, not the name.
-        if getattr(photo.image, "format", None) not in PHOTO_TYPES:
+        if photo.image.format not in PHOTO_TYPES:
             raise ValidationError(_("Upload a JPEG, PNG or WebP image."))
         width, height = photo.image.size
         if width > 4000 or height > 4000:

@@ -10,6 +10,7 @@ from functools import cache
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_cache_control
 
@@ -59,6 +60,13 @@ class MembersOnlyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.user.is_authenticated and request.path_info.startswith(self.admin_path()):
+            from members.selectors import admin_access
+
+            if not admin_access(request.user):
+                # Wagtail would send a member without admin access to sign in, and allauth
+                # would send the signed-in member straight back: a loop. Say no, once.
+                return render(request, "members/admin_denied.html", status=403)
         if request.path_info == self.wagtail_login_path():
             # Wagtail's own sign-in form would skip allauth's rate limits and the MFA step.
             return redirect_to_login(
@@ -79,6 +87,11 @@ class MembersOnlyMiddleware:
         return reverse("wagtailadmin_login")
 
     @staticmethod
+    @cache
+    def admin_path() -> str:
+        return reverse("wagtailadmin_home")
+
+    @staticmethod
     def is_allowed(path: str) -> bool:
         if path.startswith(ANONYMOUS_PATH_PREFIXES):
             return True
@@ -95,7 +108,7 @@ class PrivateCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        if request.user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
 
@@ -132,10 +145,9 @@ class MFARequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
+        user = request.user
         if (
-            user is not None
-            and user.is_authenticated
+            user.is_authenticated
             and not request.path_info.startswith(ANONYMOUS_PATH_PREFIXES)
             and request.session.get(self.session_key) != self.signature(user)
         ):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.roles import Role
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra_fields):
@@ -38,10 +38,13 @@ def _interface_languages():
     return settings.LANGUAGES
 
 
-class User(AbstractUser):
+# django-stubs cannot resolve knowledge.PracticeDocument's reverse manager for uploaded_by_user
+# (a foreign key to this model declared by Wagtail's AbstractDocument): a stubs limitation.
+class User(AbstractUser):  # type: ignore[django-manager-missing]
     """A member. The e-mail address is the login; there are no usernames."""
 
-    username = None
+    # Django's documented way to drop an inherited field; the stubs type it as str.
+    username = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
     # Set when the member's personal data was removed; their contributions stay, attributed
     # to "former member".
@@ -56,9 +59,10 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []
 
-    objects = UserManager()
+    # Ours creates members by e-mail; the stubs expect Django's username-based manager.
+    objects = UserManager()  # type: ignore[assignment, misc]
 
     class Meta:
         ordering = ["last_name", "first_name", "email"]

@@ -17,7 +17,7 @@ def _remember_active(sender, instance, update_fields=None, **kwargs) -> None:
 def _end_sessions_when_deactivated(sender, instance, created, **kwargs) -> None:
     # Whoever deactivates a member (our service, Wagtail's user editor, the shell), every one of
     # their sessions ends at once.
-    if created or instance.is_active or not getattr(instance, "_was_active", False):
+    if created or instance.is_active or not instance._was_active:
         return
     from members.services import member_sessions_end
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import Group
 from django.core.paginator import Page, Paginator
@@ -10,9 +11,10 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core.access import is_secretariat, visible_tiers
+from core.access import can_view, is_secretariat, visible_tiers
 from core.roles import Role
 from members.models import (
+    DeletionRequest,
     Invitation,
     NotificationFrequency,
     Profile,
@@ -21,12 +23,12 @@ from members.models import (
 )
 
 
-def notification_frequency(user) -> str:
+def notification_frequency(user: User) -> str:
     """How often ``user`` wants e-mail notifications: a ``NotificationFrequency`` value.
 
     Other apps (discussions' digests, events' notices) read the preference here.
     """
-    if not getattr(user, "is_active", False) or getattr(user, "anonymised_at", None):
+    if not user.is_active or user.anonymised_at:
         return NotificationFrequency.NEVER
     stored = (
         Profile.objects.filter(user_id=user.pk)
@@ -34,6 +36,13 @@ def notification_frequency(user) -> str:
         .first()
     )
     return stored or NotificationFrequency.DAILY
+
+
+def language_for_email(email: str) -> str | None:
+    """The preferred language of the member with address ``email``, if there is one."""
+    return (
+        User.objects.filter(email__iexact=email.strip()).values_list("language", flat=True).first()
+    )
 
 
 def invitation_for_token(token: str) -> Invitation | None:
@@ -49,7 +58,7 @@ def invitation_for_token(token: str) -> Invitation | None:
 def invitation_list(*, status: str = "") -> QuerySet[Invitation]:
     now = timezone.now()
     queryset = Invitation.objects.select_related("invited_by", "country", "organisation")
-    filters = {
+    filters: dict[str, Q] = {
         Invitation.Status.PENDING: Q(
             accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
         ),
@@ -177,7 +186,9 @@ def find_members(*, viewer, page_number, per_page: int, q: str = "", **filters) 
     # title or organisation contains what was typed follow its matches, by name.
     typed = directory(viewer=viewer, q=q, **filters).values_list("pk", flat=True)
     ordered = list(dict.fromkeys([*(pk for pk in ids if pk in found), *typed]))
-    page = Paginator(ordered, per_page).get_page(page_number)
+    # Paged as ids, then each id on the page replaced by its member.
+    paginator: Paginator[Any] = Paginator(ordered, per_page)
+    page = paginator.get_page(page_number)
     loaded = members.in_bulk(page.object_list)
     page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]
     return DirectoryPage(page, searched=True)
@@ -194,6 +205,45 @@ def member_for_viewer(*, viewer, pk: int) -> User | None:
     )
 
 
+def profile_of(member: User) -> Profile | None:
+    """The member's profile (loaded with them by the selectors above), or None if they never
+    opened it."""
+    try:
+        return member.profile
+    except Profile.DoesNotExist:
+        return None
+
+
+def profile_with_photo_for_viewer(*, viewer, pk: int) -> Profile | None:
+    """The profile of member ``pk`` when it has a photo ``viewer`` may see, else None."""
+    profile = (
+        Profile.objects.select_related("user")
+        .filter(user_id=pk, user__is_active=True, user__anonymised_at__isnull=True)
+        .exclude(photo="")
+        .first()
+    )
+    if profile is None or not can_view(viewer, profile):
+        return None
+    return profile
+
+
+def members_manageable() -> QuerySet[User]:
+    """Members the secretariat may manage: everyone not anonymised."""
+    return User.objects.filter(anonymised_at__isnull=True)
+
+
+def deletion_request_open(*, user: User) -> DeletionRequest | None:
+    return deletion_requests_unconfirmed().filter(user=user).first()
+
+
+def deletion_requests_unconfirmed() -> QuerySet[DeletionRequest]:
+    return DeletionRequest.objects.filter(confirmed_at__isnull=True)
+
+
+def deletion_request_list(*, limit: int = 200) -> list[DeletionRequest]:
+    return list(DeletionRequest.objects.select_related("user", "confirmed_by")[:limit])
+
+
 def role_of(user: User) -> str | None:
     names = {group.name for group in user.groups.all()}
     for role in Role.values:
@@ -205,7 +255,7 @@ def role_of(user: User) -> str | None:
 def email_visible(*, viewer, member: User) -> bool:
     if viewer.pk == member.pk or is_secretariat(viewer):
         return True
-    profile = getattr(member, "profile", None)
+    profile = profile_of(member)
     return profile is None or profile.show_email
 
 
@@ -217,6 +267,7 @@ def member_data_export(*, user: User) -> dict:
             "email": user.email,
             "first_name": user.first_name,
             "last_name": user.last_name,
+            "language": user.language,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "roles": sorted(user.groups.values_list("name", flat=True)),
@@ -235,6 +286,9 @@ def member_data_export(*, user: User) -> dict:
             "bio": profile.bio,
             "photo": bool(profile.photo),
             "national_focal_point": profile.focal_point,
+            "time_zone": profile.time_zone,
+            # Never shown to other members; exported here because it is the member's own.
+            "gender": profile.gender,
             "visibility": profile.visibility,
             "show_email": profile.show_email,
             "notification_frequency": profile.notification_frequency,
@@ -265,16 +319,14 @@ def mfa_enrolled(user) -> bool:
     return Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()
 
 
-def mfa_required(user) -> bool:
+def admin_access(user: User) -> bool:
+    """Whether the signed-in ``user`` may open the Wagtail admin (the secretariat, experts)."""
+    return user.has_perm("wagtailadmin.access_admin")
+
+
+def mfa_required(user: User) -> bool:
     """The secretariat and anyone who can reach the Wagtail admin must use a second factor."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return (
-        user.is_superuser
-        or user.is_staff
-        or is_secretariat(user)
-        or user.has_perm("wagtailadmin.access_admin")
-    )
+    return user.is_superuser or user.is_staff or is_secretariat(user) or admin_access(user)
 
 
 def dashboard_panel(*, user) -> dict | None:

@@ -126,6 +126,7 @@ def invitation_bulk_create(
     country=None,
     organisation: Organisation | None = None,
     focal_point: bool = False,
+    language: str | None = None,
 ) -> BulkInviteResult:
     """Invite everyone listed; bad lines are reported, the good ones still go out."""
     result = BulkInviteResult()
@@ -138,6 +139,7 @@ def invitation_bulk_create(
                     country=country,
                     organisation=organisation,
                     focal_point=focal_point,
+                    language=language,
                     **row,
                 )
         except ValidationError as exc:
@@ -175,9 +177,18 @@ def invitation_mark_sent(*, invitation_id: int) -> None:
     )
 
 
+def _language_code(language: str | None) -> str | None:
+    """``language`` if the interface ships in it, else None."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    return language if language in codes else None
+
+
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, user: User) -> User:
-    """Apply the invitation to the member just signed up. Works once."""
+def invitation_accept(*, invitation: Invitation, user: User, language: str | None = None) -> User:
+    """Apply the invitation to the member just signed up. Works once.
+
+    ``language`` is the one the newcomer chose for e-mails; else the invitation's.
+    """
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not locked.is_usable:
         raise ValidationError(_("This invitation can no longer be used."))
@@ -188,7 +199,10 @@ def invitation_accept(*, invitation: Invitation, user: User) -> User:
         user.first_name = locked.first_name
     if not user.last_name and locked.last_name:
         user.last_name = locked.last_name
-    user.save(update_fields=["first_name", "last_name"])
+    user.language = (
+        _language_code(language) or _language_code(locked.language) or settings.LANGUAGE_CODE
+    )
+    user.save(update_fields=["first_name", "last_name", "language"])
     user.groups.add(Group.objects.get_or_create(name=locked.role)[0])
     profile, _created = Profile.objects.get_or_create(user=user)
     profile.country = locked.country
@@ -224,8 +238,10 @@ def member_sessions_end(*, user: User) -> int:
     return len(sessions)
 
 
-def member_deactivate(*, user: User) -> User:
+def member_deactivate(*, user: User, by: User | None = None) -> User:
     """Lock the member out; the receiver on User ends their sessions after commit."""
+    if by is not None and by.pk == user.pk:
+        raise ValidationError(_("You cannot deactivate yourself."))
     if user.is_active:
         user.is_active = False
         user.save(update_fields=["is_active"])
@@ -239,27 +255,53 @@ def member_reactivate(*, user: User) -> User:
     return user
 
 
-def profile_update(*, profile: Profile, data: dict, expertise=None) -> Profile:
-    """Save the profile fields a member may change about themselves."""
-    editable = {
+PROFILE_FIELDS = frozenset(
+    {
         "title",
         "organisation",
         "country",
         "languages",
         "bio",
         "photo",
+        "time_zone",
+        "gender",
         "visibility",
         "show_email",
         "notification_frequency",
     }
-    user_fields = {"first_name", "last_name"}
+)
+PROFILE_USER_FIELDS = frozenset({"first_name", "last_name", "language"})
+
+
+def profile_for_edit(*, user: User) -> Profile:
+    """The member's own profile, made on first visit."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def profile_update(*, profile: Profile, data: dict, expertise=None) -> Profile:
+    """Save the profile fields a member may change about themselves.
+
+    ``data["photo"]`` is a new upload, ``False`` to remove the photo, or empty to keep it.
+    """
+    data = dict(data)
+    if "photo" in data:
+        if data["photo"] is False:  # "clear" ticked
+            profile.photo.delete(save=False)
+            data["photo"] = ""
+        elif not data["photo"]:
+            del data["photo"]
+    if "language" in data and not _language_code(data["language"]):
+        raise ValidationError(_("Unknown language."))
     with transaction.atomic():
         for name, value in data.items():
-            if name in editable:
+            if name in PROFILE_FIELDS:
                 setattr(profile, name, value)
-            elif name in user_fields:
+            elif name in PROFILE_USER_FIELDS:
                 setattr(profile.user, name, value)
-        profile.user.save(update_fields=list(user_fields))
+        user_fields = sorted(PROFILE_USER_FIELDS & set(data))
+        if user_fields:
+            profile.user.save(update_fields=user_fields)
         profile.save()
         if expertise is not None:
             profile.expertise.set(expertise)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -26,7 +27,7 @@ from members.forms import (
     NotificationForm,
     ProfileForm,
 )
-from members.models import DeletionRequest, Invitation, Profile, User
+from members.models import Invitation
 
 PAGE_SIZE = 24
 PHOTO_CONTENT_TYPES = {
@@ -53,8 +54,6 @@ def invitation_accept(request, token: str):
         return render(
             request, "members/invitation_signed_in.html", {"invitation": invitation}, status=409
         )
-    from allauth.account.adapter import get_adapter
-
     request.session[INVITATION_SESSION_KEY] = invitation.pk
     # Opening the link proves the address is the invitee's: allauth marks it verified on sign-up.
     get_adapter(request).stash_verified_email(request, invitation.email)
@@ -93,7 +92,7 @@ def member_detail(request, pk: int):
         "members/member_detail.html",
         {
             "member": member,
-            "profile": getattr(member, "profile", None),
+            "profile": selectors.profile_of(member),
             "role": selectors.role_of(member),
             "show_email": selectors.email_visible(viewer=request.user, member=member),
             "can_manage": is_secretariat(request.user),
@@ -102,9 +101,8 @@ def member_detail(request, pk: int):
 
 
 def member_photo(request, pk: int):
-    member = selectors.member_for_viewer(viewer=request.user, pk=pk)
-    profile = getattr(member, "profile", None) if member else None
-    if profile is None or not profile.photo:
+    profile = selectors.profile_with_photo_for_viewer(viewer=request.user, pk=pk)
+    if profile is None:
         raise Http404
     extension = profile.photo.name.rsplit(".", 1)[-1].lower()
     response = FileResponse(
@@ -115,16 +113,11 @@ def member_photo(request, pk: int):
 
 
 def profile_edit(request):
-    profile, _created = Profile.objects.get_or_create(user=request.user)
+    profile = services.profile_for_edit(user=request.user)
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         expertise = data.pop("expertise")
-        if data.get("photo") is False:  # "clear" ticked
-            profile.photo.delete(save=False)
-            data["photo"] = ""
-        elif not data.get("photo"):
-            data.pop("photo", None)
         services.profile_update(profile=profile, data=data, expertise=expertise)
         messages.success(request, _("Your profile has been saved."))
         return redirect("members:profile_edit")
@@ -144,9 +137,7 @@ def notifications(request):
 
 
 def my_data(request):
-    open_request = DeletionRequest.objects.filter(
-        user=request.user, confirmed_at__isnull=True
-    ).first()
+    open_request = selectors.deletion_request_open(user=request.user)
     form = DeletionRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.deletion_request_create(user=request.user, reason=form.cleaned_data["reason"])
@@ -222,6 +213,7 @@ def invitation_bulk(request):
             country=data["country"],
             organisation=data["organisation"],
             focal_point=data["focal_point"],
+            language=data["language"],
         )
         if result.created:
             messages.success(
@@ -236,7 +228,7 @@ def invitation_bulk(request):
 @require_POST
 @secretariat_required
 def invitation_resend(request, pk: int):
-    invitation = get_object_or_404(Invitation, pk=pk)
+    invitation = get_object_or_404(selectors.invitation_list(), pk=pk)
     try:
         services.invitation_resend(invitation=invitation, by=request.user)
     except ValidationError as exc:
@@ -251,7 +243,7 @@ def invitation_resend(request, pk: int):
 @require_POST
 @secretariat_required
 def invitation_revoke(request, pk: int):
-    invitation = get_object_or_404(Invitation, pk=pk)
+    invitation = get_object_or_404(selectors.invitation_list(), pk=pk)
     try:
         services.invitation_revoke(invitation=invitation, by=request.user)
     except ValidationError as exc:
@@ -265,8 +257,8 @@ def invitation_revoke(request, pk: int):
 
 @secretariat_required
 def member_manage(request, pk: int):
-    member = get_object_or_404(User, pk=pk, anonymised_at__isnull=True)
-    profile = Profile.objects.filter(user=member).first()
+    member = get_object_or_404(selectors.members_manageable(), pk=pk)
+    profile = selectors.profile_of(member)
     form = MemberRoleForm(
         request.POST or None,
         initial={
@@ -276,9 +268,13 @@ def member_manage(request, pk: int):
     )
     if request.method == "POST":
         action = request.POST.get("action")
-        if action == "deactivate" and member != request.user:
-            services.member_deactivate(user=member)
-            messages.success(request, _("%(name)s has been deactivated.") % {"name": member})
+        if action == "deactivate":
+            try:
+                services.member_deactivate(user=member, by=request.user)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("%(name)s has been deactivated.") % {"name": member})
             return redirect("members:member_manage", pk=member.pk)
         if action == "reactivate":
             services.member_reactivate(user=member)
@@ -303,14 +299,14 @@ def member_manage(request, pk: int):
 
 @secretariat_required
 def deletion_request_list(request):
-    requests = DeletionRequest.objects.select_related("user", "confirmed_by")
-    return render(request, "members/deletion_request_list.html", {"requests": requests[:200]})
+    requests = selectors.deletion_request_list()
+    return render(request, "members/deletion_request_list.html", {"requests": requests})
 
 
 @require_POST
 @secretariat_required
 def deletion_request_confirm(request, pk: int):
-    deletion_request = get_object_or_404(DeletionRequest, pk=pk, confirmed_at__isnull=True)
+    deletion_request = get_object_or_404(selectors.deletion_requests_unconfirmed(), pk=pk)
     services.deletion_request_confirm(deletion_request=deletion_request, by=request.user)
     messages.success(request, _("The member's personal data has been removed."))
     return redirect("members:deletion_request_list")

@@ -111,8 +111,15 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the dev server and an eager task read while another request writes.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+    # WAL lets readers go on while one request writes; writers wait their turn (up to
+    # "timeout" seconds) instead of failing with "database is locked"; IMMEDIATE transactions
+    # take the write lock at BEGIN, so a transaction that read first cannot be refused the lock
+    # half-way (SQLite then fails at once, whatever the timeout).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache, sessions, broker ---------------------------------------------------------
@@ -193,6 +200,9 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Migration Partnership] "
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+# Failed sign-ins are counted per account ("key") and per client address ("ip"). Behind a
+# reverse proxy every request comes from the proxy's address: production.py reads how many
+# proxies to trust (ALLAUTH_TRUSTED_PROXY_COUNT), so that "ip" is the visitor's own.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "reset_password": "5/h/ip,3/h/key",
@@ -262,7 +272,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 from csp.constants import NONE, SELF  # noqa: E402
 
-CONTENT_SECURITY_POLICY = {
+CONTENT_SECURITY_POLICY: dict[str, dict[str, list[str] | bool]] = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],

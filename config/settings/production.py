@@ -30,3 +30,10 @@ CONN_MAX_AGE = 60
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405
 CONN_HEALTH_CHECKS = True
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Behind the reverse proxy every request arrives from the proxy: allauth takes the visitor's
+# address from X-Forwarded-For, counting this many proxies (ours) from the right, or from a
+# header the proxy sets (e.g. X-Real-IP). Sign-in limits per address then count per visitor,
+# and one visitor's wrong passwords never lock everyone out.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default=None)

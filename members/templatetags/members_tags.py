@@ -8,15 +8,14 @@ register = template.Library()
 @register.filter
 def role_label(user) -> str:
     """The member's role in the interface language (uses prefetched groups when present)."""
-    names = {group.name for group in user.groups.all()}
-    for role in Role:
-        if role.value in names:
-            return str(role.label)
-    return ""
+    from members.selectors import role_of
+
+    role = role_of(user)
+    return str(Role(role).label) if role else ""
 
 
 @register.filter
 def mfa_required(user) -> bool:
     from members.selectors import mfa_required as required
 
-    return required(user)
+    return user.is_authenticated and required(user)

@@ -38,7 +38,7 @@ def test_review_queue_is_for_the_secretariat(client, reply, expert, secretariat,
     services.flag_create(reporter=expert, post=reply, reason="spam")
     url = reverse("discussions_moderation")
     client.force_login(member)
-    assert client.get(url).status_code == 302  # no Wagtail admin for members
+    assert client.get(url).status_code == 403  # no Wagtail admin for members
     client.force_login(secretariat)
     html = client.get(url).content.decode()
     assert "Buy cheap visas here" in html and "Spam or advertising" in html

@@ -4,10 +4,10 @@ URLs are the secretariat's import views in the Wagtail admin."""
 from tests.url_expectations import Expect
 
 EXPECTED = {
-    # Wagtail's admin turns away members without admin access (to its login, 302) and experts,
-    # who reach the admin but not the import, back to the admin's dashboard (302).
-    "knowledge_import": Expect(member=302, official=302, expert=302, secretariat=200),
+    # Members without admin access are told so at once (403, members.middleware); experts,
+    # who reach the admin but not the import, go back to the admin's dashboard (302).
+    "knowledge_import": Expect(member=403, official=403, expert=302, secretariat=200),
     "knowledge_import_confirm": Expect(
-        method="post", member=302, official=302, expert=302, secretariat=302
+        method="post", member=403, official=403, expert=302, secretariat=302
     ),
 }

@@ -10,7 +10,7 @@ from PIL import Image
 from core.access import Tier
 from core.roles import Role
 from members import selectors, services
-from members.models import DeletionRequest, NotificationFrequency, Profile, User
+from members.models import DeletionRequest, Gender, NotificationFrequency, Profile, User
 from members.roles import grant_page_permissions
 from tests.factories.members import DEFAULT_PASSWORD, make_member
 
@@ -41,6 +41,7 @@ def profile_data(**overrides) -> dict:
         "show_email": "on",
         "notification_frequency": NotificationFrequency.WEEKLY,
         "languages": ["hy", "ru"],
+        "language": "en",
     }
     data.update(overrides)
     return data
@@ -258,7 +259,7 @@ def test_roles_have_matching_wagtail_permissions(client):
     assert not expert.page_permissions.filter(permission__codename="publish_page").exists()
     assert not Group.objects.get(name=Role.GOVERNMENT).permissions.exists()
 
-    for role, status in [(Role.SECRETARIAT, 200), (Role.EXPERT, 200), (Role.GOVERNMENT, 302)]:
+    for role, status in [(Role.SECRETARIAT, 200), (Role.EXPERT, 200), (Role.GOVERNMENT, 403)]:
         client.force_login(make_member(role))
         assert client.get("/admin/").status_code == status, role
 
@@ -280,3 +281,59 @@ def test_pages_are_translated_to_russian(member_client, secretariat_client):
     assert "Справочник участников" in member_client.get("/ru/members/").content.decode()
     body = secretariat_client.get("/ru/members/invitations/new/").content.decode()
     assert "Пригласить человека" in body and "Государственный служащий" in body
+
+
+def test_member_sets_time_zone_and_gender_in_profile(member_client, member):
+    page = member_client.get(reverse("members:profile_edit")).content.decode()
+    assert 'name="time_zone"' in page and 'name="gender"' in page
+    assert "only the secretariat sees it, counted in groups of five people or more" in page
+    response = member_client.post(
+        reverse("members:profile_edit"),
+        profile_data(time_zone="Asia/Tbilisi", gender=Gender.WOMAN),
+    )
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=member)
+    assert profile.time_zone == "Asia/Tbilisi"
+    assert profile.gender == Gender.WOMAN
+
+
+def test_gender_is_optional_and_checked(member_client, member):
+    response = member_client.post(reverse("members:profile_edit"), profile_data(gender=""))
+    assert response.status_code == 302
+    assert Profile.objects.get(user=member).gender == ""
+    response = member_client.post(reverse("members:profile_edit"), profile_data(gender="robot"))
+    assert response.status_code == 200
+    assert Profile.objects.get(user=member).gender == ""
+
+
+def test_gender_never_shown_to_anyone_but_in_own_export(client, member, secretariat):
+    profile_for(member, gender=Gender.ANOTHER, title="Analyst")
+    detail = reverse("members:member_detail", kwargs={"pk": member.pk})
+    for viewer in (member, secretariat):
+        client.force_login(viewer)
+        for url in (detail, reverse("members:directory")):
+            body = client.get(url).content.decode()
+            assert "Analyst" in body or url != detail
+            assert "In another way" not in body and "Gender" not in body
+    client.force_login(member)
+    data = json.loads(client.get(reverse("members:my_data_download")).content)
+    assert data["profile"]["gender"] == Gender.ANOTHER
+    assert data["profile"]["time_zone"] == ""
+    assert data["account"]["language"] == "en"
+
+
+def test_photo_of_a_profile_the_viewer_may_not_see_is_404(client, member, official, secretariat):
+    hidden = make_member(Role.GOVERNMENT)
+    profile_for(hidden, visibility=Tier.SECRETARIAT, photo=image_file())
+    photo = reverse("members:member_photo", kwargs={"pk": hidden.pk})
+    for viewer, status in ((member, 404), (official, 404), (secretariat, 200)):
+        client.force_login(viewer)
+        assert client.get(photo).status_code == status, viewer
+
+
+def test_secretariat_cannot_deactivate_themselves_and_is_told(secretariat_client, secretariat):
+    url = reverse("members:member_manage", kwargs={"pk": secretariat.pk})
+    response = secretariat_client.post(url, {"action": "deactivate"}, follow=True)
+    assert "You cannot deactivate yourself." in response.content.decode()
+    secretariat.refresh_from_db()
+    assert secretariat.is_active

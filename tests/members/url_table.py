@@ -122,7 +122,8 @@ def _organisation(request) -> dict:
 
 
 _FRAGMENT = "an HTML fragment the listing fetches (no <h1>); its page is tested"
-_admin = {"anonymous": 302, "member": 302, "expert": 302, "official": 302, "secretariat": 200}
+# Members without admin access are told so at once (403); experts reach the admin but not these.
+_admin = {"anonymous": 302, "member": 403, "expert": 302, "official": 403, "secretariat": 200}
 _with_invitation = {"setup": _invitation, "kwargs": lambda c: {"pk": c["pk"]}}
 _with_organisation = {"setup": _organisation, "kwargs": lambda c: {"pk": c["pk"]}}
 EXPECTED.update(
