@@ -26,8 +26,8 @@ from django.utils import timezone
 from elasticsearch import NotFoundError, helpers
 
 from core.access import privacy_rules_held
+from search.client import elasticsearch_client
 from search.documents import FACET_SEPARATOR, LANGUAGES, SearchDocument
-from search.engine import elasticsearch_client
 from search.models import IndexOutbox, StoredDocument
 from search.sources import Entry, source_for, sources
 

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from search.models import StoredDocument
-from search.service import FACETS, Facet, FacetValue, Hit, SearchResults
+from search.query import FACETS, Facet, FacetValue, Hit, SearchResults
 
 FACET_COLUMNS = {
     "kind": "kind",

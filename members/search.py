@@ -1,4 +1,5 @@
-"""Member profiles, for the directory: name, job title, organisation, country, expertise.
+"""Member profiles in search, for the directory: name, job title, organisation, country,
+expertise.
 
 A profile's ``visibility`` is a tier (``Profile.access_keys``): the document carries those keys,
 so a profile shown to governments only is found by governments only.
@@ -6,35 +7,34 @@ so a profile shown to governments only is found by governments only.
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch, reverse
+from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from core.access import Tier, keys_for_tier
-from search.sources import Entry, Source, guess_language, model_or_none, register
+from members.models import Profile, User
+from search.extract import guess_language
+from search.sources import SOURCES_HOOK, Entry, Source
 
 
-def _members():
-    queryset = model_or_none("members.User").objects.filter(is_active=True)
-    if model_or_none("members.Profile"):
-        queryset = queryset.select_related(
-            "profile__organisation", "profile__country"
-        ).prefetch_related("profile__expertise")
-    return queryset
+def _members() -> QuerySet[User]:
+    return (
+        User.objects.filter(is_active=True)
+        .select_related("profile__organisation", "profile__country")
+        .prefetch_related("profile__expertise")
+    )
 
 
-def _url(user) -> str:
+def _member_entry(user: User) -> Entry:
+    url = reverse("members:member_detail", kwargs={"pk": user.pk})
     try:
-        return reverse("members:member_detail", kwargs={"pk": user.pk})
-    except NoReverseMatch:
-        return ""
-
-
-def _member_entry(user) -> Entry | None:
-    profile = getattr(user, "profile", None) if model_or_none("members.Profile") else None
-    if profile is None:
+        profile = user.profile
+    except Profile.DoesNotExist:
+        # Not filled in yet: found by name, by every member.
         return Entry(
             title=user.display_name,
-            url=_url(user),
+            url=url,
             access=keys_for_tier(Tier.MEMBERS),
             date=user.date_joined,
         )
@@ -48,7 +48,7 @@ def _member_entry(user) -> Entry | None:
     details = " ".join(part for part in (profile.title, profile.bio, areas) if part)
     return Entry(
         title=user.display_name,
-        url=_url(user),
+        url=url,
         access=profile.access_keys(),
         language=guess_language(f"{user.display_name} {profile.title} {profile.bio}"),
         summary=" · ".join(part for part in (profile.title, organisation) if part),
@@ -59,18 +59,21 @@ def _member_entry(user) -> Entry | None:
     )
 
 
-def _profile_owner(profile):
-    return model_or_none("members.User").objects.filter(pk=profile.user_id)
+def _profile_owner(profile: Profile) -> QuerySet[User]:
+    return User.objects.filter(pk=profile.user_id)
 
 
-register(
-    Source(
-        kind="member",
-        label=_("Member"),
-        model="members.User",
-        queryset=_members,
-        to_entry=_member_entry,
-        related={"members.Profile": _profile_owner} if model_or_none("members.Profile") else {},
-        m2m={"members.Profile.expertise": _profile_owner},
-    )
+MEMBERS = Source(
+    kind="member",
+    label=_("Member"),
+    model=User,
+    queryset=_members,
+    to_entry=_member_entry,
+    related={Profile: _profile_owner},
+    m2m={(Profile, "expertise"): _profile_owner},
 )
+
+
+@hooks.register(SOURCES_HOOK)
+def search_sources() -> list[Source]:
+    return [MEMBERS]
