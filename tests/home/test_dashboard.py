@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from wagtail import hooks
 
 from core.access import Tier
@@ -20,6 +21,12 @@ def _on_commit_at_once(monkeypatch):
     from django.db import transaction
 
     monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+
+
+def _signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def _dashboard(client) -> str:
@@ -78,13 +85,33 @@ def test_a_registration_for_an_event_made_restricted_leaves_the_dashboard(member
     assert "Quarterly exchange on return" not in _dashboard(member_client)
 
 
-def test_new_practices_list_only_notes_the_member_may_read(member_client, secretariat_client):
+def test_new_practices_list_only_notes_the_member_may_read(member, secretariat):
     make_note("Open note on seasonal work")
     make_note("Restricted note on border posts", tier=Tier.SECRETARIAT)
-    html = _dashboard(member_client)
+    html = _dashboard(_signed_in(member))
     assert "Open note on seasonal work" in html
     assert "Restricted note on border posts" not in html
-    assert "Restricted note on border posts" in _dashboard(secretariat_client)
+    assert "Restricted note on border posts" in _dashboard(_signed_in(secretariat))
+
+
+def test_active_threads_list_only_topics_the_member_may_read(member, secretariat):
+    from django.contrib.auth.models import Group
+
+    from discussions.models import Post, Thread, Topic
+
+    closed = Topic.objects.create(name="Focal points only", slug="focal-points-only")
+    closed.restricted_groups.add(Group.objects.get_or_create(name="focal-points")[0])
+    open_topic = Topic.objects.create(name="Everyone", slug="everyone")
+    for topic, title in (
+        (closed, "Closed talk on readmission"),
+        (open_topic, "Open talk on visas"),
+    ):
+        thread = Thread.objects.create(title=title, topic=topic, author=secretariat)
+        Post.objects.create(thread=thread, number=1, author=secretariat, source="First post")
+    html = _dashboard(_signed_in(member))
+    assert "Open talk on visas" in html
+    assert "Closed talk on readmission" not in html
+    assert "Closed talk on readmission" in _dashboard(_signed_in(secretariat))
 
 
 def test_dashboard_queries_stay_flat(member_client, django_assert_max_num_queries):

@@ -89,3 +89,32 @@ def test_a_plain_page_and_its_discussion_follow_the_rule(engine, index_now, memb
     assert search_query.search(user=member, query=WORD).total == 0
     assert {h.kind for h in search_query.search(user=expert, query=WORD).hits} == {"page", "post"}
     assert _opens(member, page) == 404
+
+
+SECRET_WORD = "Qorvendalite"
+
+
+def test_suggestions_never_offer_a_title_above_the_member(engine, index_now, client, secretariat):
+    """The header box's suggestions ask the access layer: an observer typing the first letters
+    of a secretariat-only note's title is offered nothing from it; the secretariat is."""
+    from core.access import Tier
+    from tests.factories.members import make_member
+
+    make_note(f"{SECRET_WORD} border survey", tier=Tier.SECRETARIAT)
+    make_note("Qorvena open seasonal scheme")
+    index_now()
+    observer = make_member(Role.OBSERVER)
+
+    def offered(user) -> list[str]:
+        client.force_login(user)
+        response = client.get("/en/search/suggest/", {"q": "Qorven"})
+        assert response.status_code == 200
+        return [s["title"] for s in response.json()["suggestions"]]
+
+    assert offered(observer) == ["Qorvena open seasonal scheme"]
+    for prefix in ("Qorvend", SECRET_WORD, f"{SECRET_WORD} bor"):
+        client.force_login(observer)
+        leaked = client.get("/en/search/suggest/", {"q": prefix}).content.decode()
+        assert SECRET_WORD not in leaked.replace(prefix, "")
+        assert client.get("/en/search/suggest/", {"q": prefix}).json()["suggestions"] == []
+    assert f"{SECRET_WORD} border survey" in offered(secretariat)
