@@ -29,7 +29,7 @@ def _thread_keys(thread: Thread, topics: dict[int, frozenset[str]]) -> frozenset
             topics[thread.topic_id] = thread_access_keys(thread)
         return topics[thread.topic_id]
     # A thread under an unpublished page is read by no one until the page is published again.
-    if not thread.page.live:
+    if thread.page is None or not thread.page.live:
         return frozenset()
     # Narrowed again by the privacy rules above the page: the thread's keys of a plain page
     # (one without keys of its own) are every member's. Narrowing twice changes nothing.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Protocol
 
 from wagtail.models import Locale
 
@@ -16,10 +16,14 @@ def default_home() -> HomePage:
     return HomePage.objects.get(locale=Locale.get_default())
 
 
+class Writer(Protocol):
+    def write(self, msg: str) -> object: ...
+
+
 @dataclass
 class DemoContext:
     password: str
-    stdout: TextIO
+    stdout: Writer
     # Apps add their sections (library, events) below it; they never look it up themselves.
     home: HomePage = field(default_factory=default_home)
     rng: random.Random = field(default_factory=lambda: random.Random(2026))  # noqa: S311

@@ -38,7 +38,7 @@ def _member_entry(user: User) -> Entry:
             access=keys_for_tier(Tier.MEMBERS),
             date=user.date_joined,
         )
-    organisation = profile.organisation.name if profile.organisation_id else ""
+    organisation = profile.organisation.name if profile.organisation else ""
     expertise = list(profile.expertise.all())
     # Areas of expertise in every language the taxonomy names them, so a member searching in
     # Russian finds an expert whose profile was written in English.
@@ -53,7 +53,7 @@ def _member_entry(user: User) -> Entry:
         language=guess_language(f"{user.display_name} {profile.title} {profile.bio}"),
         summary=" · ".join(part for part in (profile.title, organisation) if part),
         body=details,
-        countries=[profile.country.code] if profile.country_id else [],
+        countries=[profile.country.code] if profile.country else [],
         themes=[t.slug for t in expertise],
         date=user.date_joined,
     )

@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import ManyToManyField, Model
 from django.http import HttpRequest
 from wagtail import blocks
 from wagtail.models import Page, Site
@@ -67,13 +67,18 @@ def linked(model: type[Model], field_name: str, ids: Iterable[int], attribute: s
     """``attribute`` of the objects each of ``ids`` links to through the many-to-many
     ``field_name``, in one query: {id: [values]}, in the linked model's order."""
     m2m = model._meta.get_field(field_name)
+    if not isinstance(m2m, ManyToManyField):
+        raise TypeError(f"{model.__name__}.{field_name} is not a many-to-many field")
+    through, target = m2m.remote_field.through, m2m.related_model
+    # Both are model classes once the models are loaded (the stubs allow "self" and None).
+    assert isinstance(target, type) and through is not None
     own, other = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
     ordering = [
         f"-{other}__{o[1:]}" if o.startswith("-") else f"{other}__{o}"
-        for o in m2m.related_model._meta.ordering
+        for o in target._meta.ordering or ()
     ]
     rows = (
-        m2m.remote_field.through.objects.filter(**{f"{own}_id__in": list(ids)})
+        through._default_manager.filter(**{f"{own}_id__in": list(ids)})
         .order_by(*ordering)
         .values_list(f"{own}_id", f"{other}__{attribute}")
     )

@@ -18,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import QueryDict
+from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +33,7 @@ PER_PAGE = 10
 MAX_PAGE = 100  # deeper pages are not useful and cost the engine dearly
 
 # Facet name in the URL -> (document field, label).
-FACETS: dict[str, tuple[str, str]] = {
+FACETS: dict[str, tuple[str, str | Promise]] = {
     "kind": ("kind", _("Type")),
     "country": ("countries", _("Country")),
     "theme": ("themes", _("Theme")),
@@ -106,6 +107,8 @@ class FacetValue:
     label: str
     count: int
     selected: bool
+    # The search page's link that adds or removes this value (set by the view).
+    url: str = ""
 
 
 @dataclass

@@ -18,9 +18,11 @@ from search.services import zero_result_record
 logger = logging.getLogger(__name__)
 
 
-def _params(request: HttpRequest, **changes: object) -> str:
+def _params(request: HttpRequest, **changes: str | int | list[str] | None) -> str:
     """The current query string with ``changes`` applied (a value of None removes the key)."""
-    params = {key: request.GET.getlist(key) for key in request.GET if key != "page"}
+    params: dict[str, str | int | list[str]] = {
+        key: request.GET.getlist(key) for key in request.GET if key != "page"
+    }
     for key, value in changes.items():
         if value is None:
             params.pop(key, None)

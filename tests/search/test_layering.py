@@ -19,9 +19,11 @@ def _strings(package: str) -> list[tuple[str, str]]:
     for path in sorted((ROOT / package).rglob("*.py")):
         if "migrations" in path.parts:
             continue
-        for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                found.append((str(path.relative_to(ROOT)), node.value))
+        found.extend(
+            (str(path.relative_to(ROOT)), node.value)
+            for node in ast.walk(ast.parse(path.read_text()))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        )
     return found
 
 
