@@ -57,3 +57,7 @@ def moderation_menu_item():
     return SecretariatMenuItem(
         _("Flagged posts"), reverse("discussions_moderation"), icon_name="warning", order=320
     )
+
+
+from discussions import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
+from discussions import search as _search  # noqa: E402, F401 - registers its search sources

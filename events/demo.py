@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.models import Page
 
 from events.models import (
     Answer,
@@ -155,12 +156,10 @@ def _members(ctx) -> list:
     return users
 
 
-def _index():
-    from home.models import HomePage
-
+def _index(home: Page) -> EventIndexPage:
     index = EventIndexPage.objects.first()
     if index is None:
-        index = HomePage.objects.get().add_child(
+        index = home.add_child(
             instance=EventIndexPage(
                 title="Events and consultations",
                 slug="events",
@@ -312,7 +311,7 @@ def _answers(page, users, *, submitted: bool) -> None:
 
 def seed(ctx) -> None:
     now = timezone.now()
-    index = _index()
+    index = _index(ctx.home)
     users = _members(ctx)
     for n, spec in enumerate(EVENTS):
         event = _event(index, spec)

@@ -50,3 +50,7 @@ class SecretariatEventsPanel(Component):
 def add_secretariat_panel(request, panels):
     if access.can_manage_events(request.user):
         panels.append(SecretariatEventsPanel())
+
+
+from events import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
+from events import search as _search  # noqa: E402, F401 - registers its search sources

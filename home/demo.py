@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Protocol
+
+from wagtail.models import Locale
+
+from home.models import HomePage
+
+
+def default_home() -> HomePage:
+    """The home page of the default language: the parent of each app's section."""
+    return HomePage.objects.get(locale=Locale.get_default())
+
+
+class Writer(Protocol):
+    def write(self, msg: str) -> object: ...
 
 
 @dataclass
 class DemoContext:
     password: str
-    stdout: TextIO
+    stdout: Writer
+    # Apps add their sections (library, events) below it; they never look it up themselves.
+    home: HomePage = field(default_factory=default_home)
     rng: random.Random = field(default_factory=lambda: random.Random(2026))  # noqa: S311
     # Apps leave things here for the apps seeded after them (e.g. members by role).
     shared: dict = field(default_factory=dict)
@@ -21,9 +36,9 @@ class DemoContext:
 
 def seed(ctx: DemoContext) -> None:
     """Home page text, an about page and the public privacy notice."""
-    from home.models import HomePage, SiteSettings, StandardPage
+    from home.models import SiteSettings, StandardPage
 
-    home = HomePage.objects.get()
+    home = ctx.home
     home.introduction = (
         "The regional consultation platform of the Eastern Partnership Panel on Migration and "
         "Asylum: governments and experts from Armenia, Azerbaijan, Georgia, Moldova, Ukraine and "

@@ -34,7 +34,7 @@ def _broker() -> None:
 
 
 def _elasticsearch() -> None:
-    from search.engine import elasticsearch_client
+    from search.client import elasticsearch_client
 
     health = elasticsearch_client().options(request_timeout=3).cluster.health()
     if health["status"] == "red":

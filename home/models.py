@@ -10,12 +10,12 @@ from wagtail.search import index
 class HomePage(Page):
     """Visitors see a short introduction and the way in; members see their dashboard."""
 
-    introduction = models.TextField(
+    introduction: models.TextField = models.TextField(
         _("introduction for visitors"),
         blank=True,
         help_text=_("Shown to people who are not signed in, above the sign-in link."),
     )
-    welcome = RichTextField(
+    welcome: RichTextField = RichTextField(
         _("welcome for members"), blank=True, features=["bold", "italic", "link"]
     )
 
@@ -46,9 +46,9 @@ class HomePage(Page):
 class StandardPage(Page):
     """About, privacy, help: plain pages edited by the secretariat."""
 
-    summary = models.TextField(_("summary"), blank=True)
-    body = RichTextField(_("body"), blank=True)
-    public = models.BooleanField(
+    summary: models.TextField = models.TextField(_("summary"), blank=True)
+    body: RichTextField = RichTextField(_("body"), blank=True)
+    public: models.BooleanField = models.BooleanField(
         _("visible to visitors who are not signed in"),
         default=False,
         help_text=_("Only for pages such as the privacy notice; everything else is members only."),
@@ -69,11 +69,13 @@ class StandardPage(Page):
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    organisation_name = models.CharField(
+    organisation_name: models.CharField = models.CharField(
         _("organisation running the platform"), max_length=200, blank=True
     )
-    contact_email = models.EmailField(_("contact e-mail for members"), blank=True)
-    privacy_page = models.ForeignKey(
+    contact_email: models.EmailField = models.EmailField(
+        _("contact e-mail for members"), blank=True
+    )
+    privacy_page: models.ForeignKey = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("privacy notice page"),
         null=True,

@@ -1,24 +1,25 @@
-"""Reads for the member's dashboard. Each app contributes panels through ``DASHBOARD_PANELS``."""
+"""Reads for the member's dashboard: the panels the apps register, in their order.
+
+Home sits above every app and names none of them: an app shows a panel by registering a
+function with the Wagtail hook ``register_dashboard_panel`` (in its ``dashboard.py``, with an
+``order``). The function takes the member and returns the panel, a dict whose "template" is
+included with the dict as ``panel``, or None to show nothing. Each app reads its own lists
+through the access layer.
+"""
 
 from __future__ import annotations
 
-from importlib import import_module
+from typing import Any
 
-# "module:function" entries, in display order. Each function takes ``user=`` and returns a
-# panel dict with at least "template" (included with the dict as ``panel``), or None to show
-# nothing. Apps add theirs as they grow panels (new practices, upcoming events, threads).
-DASHBOARD_PANELS: list[str] = []
-DASHBOARD_PANELS.append("events.selectors:dashboard_panel")
-DASHBOARD_PANELS.append("knowledge.selectors:new_practices_panel")
-DASHBOARD_PANELS.append("members.selectors:dashboard_panel")
-DASHBOARD_PANELS.append("discussions.selectors:dashboard_panel")
+from wagtail import hooks
+
+DASHBOARD_PANEL_HOOK = "register_dashboard_panel"
 
 
-def dashboard_for(*, user) -> dict:
+def dashboard_for(*, user: Any) -> dict[str, list[dict[str, Any]]]:
     panels = []
-    for path in DASHBOARD_PANELS:
-        module_name, func_name = path.split(":")
-        panel = getattr(import_module(module_name), func_name)(user=user)
+    for panel_for in hooks.get_hooks(DASHBOARD_PANEL_HOOK):
+        panel = panel_for(user)
         if panel:
             panels.append(panel)
     return {"panels": panels}

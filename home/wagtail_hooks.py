@@ -1,8 +1,16 @@
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from wagtail import hooks
+from wagtail.models import Page
 
 from core.access import passes_privacy
+from home.models import HomePage, StandardPage
+
+
+def is_public(page: Page) -> bool:
+    """Visitors may see the home page and the standard pages marked public; nothing else."""
+    specific = page.specific
+    return isinstance(specific, (HomePage, StandardPage)) and specific.is_public
 
 
 @hooks.register("before_serve_page")
@@ -10,7 +18,7 @@ def members_only_pages(page, request, serve_args, serve_kwargs):
     """The page half of the site gate: visitors see only pages that declare themselves public."""
     if request.user.is_authenticated:
         return None
-    if getattr(page.specific, "is_public", False):
+    if is_public(page):
         return None
     return redirect_to_login(request.get_full_path())
 
@@ -33,3 +41,6 @@ def privacy_through_the_access_layer(serve):
         return page.serve(request, *serve_args, **serve_kwargs)
 
     return inner
+
+
+from home import search as _search  # noqa: E402, F401 - registers the plain pages' search source

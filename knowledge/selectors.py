@@ -140,8 +140,8 @@ class TextMatches:
         found (one more search, limited to those notes: marking a thousand costs dearly)."""
         if not self.query or not self.ranks or not pks:
             return {}
+        from search.query import SearchUnavailable
         from search.selectors import library_search
-        from search.service import SearchUnavailable
 
         try:
             results = library_search(
@@ -164,8 +164,8 @@ def text_matches(user, filters: LibraryFilters, *, language: str | None = None) 
     """Ask the search service (same access filtering as the search page) for the words."""
     if not filters.query:
         return TextMatches()
+    from search.query import SearchUnavailable
     from search.selectors import library_search
-    from search.service import SearchUnavailable
 
     language = language or get_language()
     try:

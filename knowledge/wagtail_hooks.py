@@ -113,3 +113,7 @@ def import_menu_item():
     return ImportMenuItem(
         _("Import practices"), reverse("knowledge_import"), icon_name="upload", order=310
     )
+
+
+from knowledge import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
+from knowledge import search as _search  # noqa: E402, F401 - registers its search sources

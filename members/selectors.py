@@ -163,7 +163,7 @@ def find_members(*, viewer, page_number, per_page: int, q: str = "", **filters) 
     With the search service down, the words are matched as typed against name, job title and
     organisation, and ``search_unavailable`` says so.
     """
-    from search.service import SearchUnavailable
+    from search.query import SearchUnavailable
 
     q = q.strip()
     ids = None

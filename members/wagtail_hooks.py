@@ -87,3 +87,7 @@ def deletion_requests_menu_item():
         icon_name="warning",
         order=252,
     )
+
+
+from members import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
+from members import search as _search  # noqa: E402, F401 - registers its search sources

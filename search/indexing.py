@@ -18,6 +18,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -26,8 +27,8 @@ from django.utils import timezone
 from elasticsearch import NotFoundError, helpers
 
 from core.access import privacy_rules_held
+from search.client import elasticsearch_client
 from search.documents import FACET_SEPARATOR, LANGUAGES, SearchDocument
-from search.engine import elasticsearch_client
 from search.models import IndexOutbox, StoredDocument
 from search.sources import Entry, source_for, sources
 
@@ -50,13 +51,13 @@ def _year(value) -> int | None:
 def entry_source(kind: str, object_id: str, entry: Entry) -> dict:
     """The document body for ``entry``; its language picks the text sub-fields."""
     language = entry.language if entry.language in LANGUAGES else "en"
-    date = entry.date
-    if isinstance(date, dt.datetime):
-        date = date.isoformat()
-    elif isinstance(date, dt.date):
-        date = dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC).isoformat()
+    date: str | None = None
+    if isinstance(entry.date, dt.datetime):
+        date = entry.date.isoformat()
+    elif isinstance(entry.date, dt.date):
+        date = dt.datetime.combine(entry.date, dt.time(), tzinfo=dt.UTC).isoformat()
     summary = entry.summary or ""
-    facets = {
+    facets: dict[str, list] = {
         "kind": [kind],
         "countries": sorted({c.lower() for c in entry.countries}),
         "themes": sorted(set(entry.themes)),
@@ -447,7 +448,7 @@ def _no_progress(items: Iterable, total: int, desc: str) -> Iterator:
 
 def _ids(kind: str) -> list[str]:
     return [
-        str(pk) for pk in source_for(kind).queryset().order_by("pk").values_list("pk", flat=True)
+        str(pk) for pk in sources()[kind].queryset().order_by("pk").values_list("pk", flat=True)
     ]
 
 
@@ -585,7 +586,7 @@ def refresh_objects(kind: str, object_ids: list[str]) -> int:
 
 def _expected_ids(kind: str) -> list[str]:
     """Objects that should have a live document: in the queryset, with an entry."""
-    source = source_for(kind)
+    source = sources()[kind]
     ids = _ids(kind)
     expected = []
     for start in range(0, len(ids), CHUNK):
@@ -598,7 +599,7 @@ def status() -> dict:
     target = current_index()
     pending = IndexOutbox.objects.filter(processed_at__isnull=True)
     oldest = pending.order_by("id").values_list("created_at", flat=True).first()
-    info = {
+    info: dict[str, Any] = {
         "engine": "elasticsearch" if isinstance(target, ElasticsearchIndex) else "database",
         "alias": target.alias,
         "pending": pending.count(),

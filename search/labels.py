@@ -6,21 +6,28 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from search.sources import model_or_none, sources
+from knowledge.models import Country, GCMObjective, Theme
+from search.sources import sources
 
-# facet -> (taxonomy model, the field the index keeps, how the index writes it)
-LOOKUPS = {
-    "country": ("knowledge.Country", "code", str.lower),
-    "theme": ("knowledge.Theme", "slug", str),
-    "gcm": ("knowledge.GCMObjective", "number", str),
-}
+TAXONOMIES = (Country, Theme, GCMObjective)
 CACHE_SECONDS = 600
+# The facets whose values the taxonomy names (the index keeps codes, slugs and numbers).
+FACETS_NAMED = ("country", "theme", "gcm")
+
+
+def _names(facet: str) -> dict[str, str]:
+    """The facet's values as the index writes them -> their names in the interface language."""
+    if facet == "country":
+        return {c.code.lower(): str(c.label) for c in Country.objects.all()}
+    if facet == "theme":
+        return {t.slug: str(t.label) for t in Theme.objects.all()}
+    return {str(g.number): str(g.label) for g in GCMObjective.objects.all()}
 
 
 def facet_labels(names: list[str]) -> dict[str, dict[str, str]]:
     """Every value's name for each facet in ``names`` (values without one keep theirs): the
     taxonomies in one cache round trip, so a search costs no query for its labels."""
-    tables = _taxonomy_names([name for name in names if name in LOOKUPS])
+    tables = _taxonomy_names([name for name in names if name in FACETS_NAMED])
     labels: dict[str, dict[str, str]] = {}
     for name in names:
         if name == "kind":
@@ -44,10 +51,7 @@ def _taxonomy_names(names: list[str]) -> dict[str, dict[str, str]]:
     tables = {}
     for name, key in keys.items():
         if key not in found:
-            label, field, written = LOOKUPS[name]
-            model = model_or_none(label)
-            terms = model.objects.all() if model else []
-            found[key] = {written(getattr(t, field)): str(t.label) for t in terms}
+            found[key] = _names(name)
             cache.set(key, found[key], CACHE_SECONDS)
         tables[name] = found[key]
     return tables
@@ -55,5 +59,5 @@ def _taxonomy_names(names: list[str]) -> dict[str, dict[str, str]]:
 
 def forget_labels(sender=None, **kwargs) -> None:
     """A taxonomy term was added, renamed or removed: every language's table is read again."""
-    for name in LOOKUPS:
+    for name in FACETS_NAMED:
         cache.delete_many([_cache_key(name, code) for code, _ in settings.LANGUAGES])

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from search import service
+from search import query as search_query
 
 
 def library_search(
@@ -17,14 +17,14 @@ def library_search(
     per_page: int = 20,
     detail: bool = True,
     ids=None,
-) -> service.SearchResults:
+) -> search_query.SearchResults:
     """Practice notes matching ``query`` and the facet ``filters`` (country, theme, gcm,
     language, year); ``hit.object_id`` is the page id. An empty query lists newest first.
     ``detail=False`` leaves out facets and highlights (ids for a listing); ``ids`` limits the
     search to those notes (the highlights for the page of cards shown)."""
-    chosen = service.clean_filters(filters or {})
+    chosen = search_query.clean_filters(filters or {})
     chosen["kind"] = ["practice_note"]
-    return service.search(
+    return search_query.search(
         user=user,
         query=query,
         filters=chosen,
@@ -46,12 +46,12 @@ def directory_search(
     language: str | None = None,
     per_page: int = 30,
     detail: bool = True,
-) -> service.SearchResults:
+) -> search_query.SearchResults:
     """Member profiles matching ``query`` (name, job title, organisation, expertise) and the
     filters (country, theme = expertise); ``hit.object_id`` is the user id."""
-    chosen = service.clean_filters(filters or {})
+    chosen = search_query.clean_filters(filters or {})
     chosen["kind"] = ["member"]
-    return service.search(
+    return search_query.search(
         user=user,
         query=query,
         filters=chosen,

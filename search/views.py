@@ -1,31 +1,28 @@
-"""The search page and the header box's suggestions: thin, over ``search.service``."""
+"""The search page and the header box's suggestions: thin, over ``search.query``."""
 
 from __future__ import annotations
 
 import logging
 from urllib.parse import urlencode
 
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from search import service
+from core.params import bounded_int
+from search import query as search_query
 from search.services import zero_result_record
 
 logger = logging.getLogger(__name__)
 
 
-def _page_number(value: str | None) -> int:
-    try:
-        return max(1, min(int(value or 1), service.MAX_PAGE))
-    except (TypeError, ValueError):
-        return 1
-
-
-def _params(request, **changes) -> str:
+def _params(request: HttpRequest, **changes: str | int | list[str] | None) -> str:
     """The current query string with ``changes`` applied (a value of None removes the key)."""
-    params = {key: request.GET.getlist(key) for key in request.GET if key != "page"}
+    params: dict[str, str | int | list[str]] = {
+        key: request.GET.getlist(key) for key in request.GET if key != "page"
+    }
     for key, value in changes.items():
         if value is None:
             params.pop(key, None)
@@ -34,7 +31,7 @@ def _params(request, **changes) -> str:
     return "?" + urlencode(params, doseq=True)
 
 
-def _link_facets(request, results: service.SearchResults) -> None:
+def _link_facets(request: HttpRequest, results: search_query.SearchResults) -> None:
     for facet in results.facets:
         chosen = results.filters.get(facet.name, [])
         for value in facet.values:
@@ -47,11 +44,21 @@ def _link_facets(request, results: service.SearchResults) -> None:
 
 
 @require_GET
-def results(request):
+def results(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "relevance")
-    page = _page_number(request.GET.get("page"))
+    page = bounded_int(request.GET.get("page", "1"), minimum=1, maximum=search_query.MAX_PAGE)
+    if page is None:
+        message = _("There is no such page of results: pages run from 1 to %(last)d.") % {
+            "last": search_query.MAX_PAGE
+        }
+        return render(
+            request,
+            "search/results.html",
+            {"results": None, "query": request.GET.get("q", "")[:200], "error": message},
+            status=400,
+        )
     try:
-        found = service.search(
+        found = search_query.search(
             user=request.user,
             query=request.GET.get("q", ""),
             filters=request.GET,
@@ -59,7 +66,7 @@ def results(request):
             page=page,
             language=get_language(),
         )
-    except service.SearchUnavailable:
+    except search_query.SearchUnavailable:
         logger.warning("search: the engine is unavailable", exc_info=True)
         return render(
             request, "search/unavailable.html", {"query": request.GET.get("q", "")}, status=503
@@ -70,14 +77,15 @@ def results(request):
     context = {
         "results": found,
         "query": found.query.text,
+        "max_query_chars": search_query.MAX_QUERY_CHARS,
         "active_filters": [
             {"label": facet.label, "value": value.label, "url": value.url}
             for facet in found.facets
             for value in facet.values
             if value.selected
         ],
-        "sort_links": {name: _params(request, sort=name) for name in service.SORTS},
-        "clear_url": _params(request, **dict.fromkeys(service.FACETS)),
+        "sort_links": {name: _params(request, sort=name) for name in search_query.SORTS},
+        "clear_url": _params(request, **dict.fromkeys(search_query.FACETS)),
         "next_url": _params(request, page=found.page + 1) if found.has_next else "",
         "previous_url": _params(request, page=found.page - 1) if found.has_previous else "",
         "suggestion_url": _params(request, q=found.suggestion) if found.suggestion else "",
@@ -86,10 +94,10 @@ def results(request):
 
 
 @require_GET
-def suggest(request):
+def suggest(request: HttpRequest) -> JsonResponse:
     query = request.GET.get("q", "")[:100]
     try:
-        suggestions = service.suggest(user=request.user, prefix=query)
-    except service.SearchUnavailable:
+        suggestions = search_query.suggest(user=request.user, prefix=query)
+    except search_query.SearchUnavailable:
         return JsonResponse({"query": query, "suggestions": [], "unavailable": True}, status=503)
     return JsonResponse({"query": query, "suggestions": suggestions})

@@ -35,7 +35,7 @@ def _redis_up() -> bool:
 def _elasticsearch_up() -> bool:
     if not settings.ELASTICSEARCH_URL:
         return False
-    from search.engine import elasticsearch_client
+    from search.client import elasticsearch_client
 
     # The integ-test distribution answers 405 on "GET /", so ping() is useless: ask for health.
     try:

@@ -212,7 +212,7 @@ def main() -> None:
 def settle(limit: float = 600) -> None:
     """Wait until Elasticsearch has finished merging the segments the rebuilds left, so that
     queries are timed on the indices as they will stay, not against merges (both sides')."""
-    from search.engine import elasticsearch_client
+    from search.client import elasticsearch_client
 
     client = elasticsearch_client()
     started = time.perf_counter()
@@ -239,7 +239,7 @@ def measure_queries(args, rng) -> list[tuple[str, str]]:
     from core.access import visible_tiers
     from core.roles import Role
     from knowledge.models import PracticeNotePage
-    from search import service
+    from search import query as search_query
     from search.engines.elastic import ElasticsearchEngine
     from search.selectors import library_search
     from tests.factories.members import make_member
@@ -257,7 +257,7 @@ def measure_queries(args, rng) -> list[tuple[str, str]]:
         queries.append(words(rng, language, rng.choice([1, 1, 2])))
 
     def raw(query: str) -> None:
-        results = service.SearchResults(query=service.parse_query(query))
+        results = search_query.SearchResults(query=search_query.parse_query(query))
         engine.client.msearch(
             searches=[
                 line
@@ -283,8 +283,12 @@ def measure_queries(args, rng) -> list[tuple[str, str]]:
         wagtail(wagtail_db, query)
     for query in queries:
         cold()
-        timings["service"].append(timed(service.search, user=member, query=query, language="en"))
-        timings["repeated"].append(timed(service.search, user=member, query=query, language="en"))
+        timings["service"].append(
+            timed(search_query.search, user=member, query=query, language="en")
+        )
+        timings["repeated"].append(
+            timed(search_query.search, user=member, query=query, language="en")
+        )
         cold()
         timings["notes"].append(timed(library_search, user=member, query=query, language="en"))
         cold()
@@ -327,7 +331,7 @@ def measure_freshness(args, rng) -> list[tuple[str, str]]:
     from config.celery import app
     from core.roles import Role
     from home.models import StandardPage
-    from search import service
+    from search import query as search_query
     from tests.factories.members import make_member
     from tests.search.builders import home
     from tests.services import WorkerProcess
@@ -350,7 +354,7 @@ def measure_freshness(args, rng) -> list[tuple[str, str]]:
             page.save()
             deadline = started + 30
             while time.perf_counter() < deadline:
-                if service.search(user=member, query=token).total:
+                if search_query.search(user=member, query=token).total:
                     break
                 time.sleep(0.01)
             delays.append((time.perf_counter() - started) * 1000)

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from search.models import StoredDocument
-from search.service import FACETS, Facet, FacetValue, Hit, SearchResults
+from search.query import FACETS, Facet, FacetValue, Hit, SearchResults
 
 FACET_COLUMNS = {
     "kind": "kind",
@@ -63,7 +63,7 @@ class DatabaseEngine:
         if results.ids is not None:
             filtered = filtered.filter(object_id__in=results.ids)
         results.total = filtered.count()
-        counters = {name: Counter() for name in FACETS}
+        counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
         columns = [FACETS[name][0] for name in FACETS]
         facet_rows = filtered.values_list(*columns)[:MAX_FACET_ROWS] if results.detail else []
         for row in facet_rows:

@@ -14,10 +14,10 @@ from elasticsearch import (
     TransportError,
 )
 
+from search.client import elasticsearch_client
 from search.documents import FACET_SEPARATOR, LANGUAGES
-from search.engine import elasticsearch_client
 from search.indexing import alias_name
-from search.service import (
+from search.query import (
     FACETS,
     MARK_CLOSE,
     MARK_OPEN,

@@ -15,7 +15,7 @@ ENGINES = ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticse
 @pytest.fixture
 def es_index(settings):
     """A fresh, empty index behind this worker's alias, removed afterwards."""
-    from search.engine import elasticsearch_client
+    from search.client import elasticsearch_client
 
     elasticsearch_client.cache_clear()
     index = indexing.ElasticsearchIndex()
@@ -43,7 +43,7 @@ def index_now():
 @pytest.fixture
 def search_down(settings):
     """Elasticsearch configured but unreachable, as when its server is away."""
-    from search.engine import elasticsearch_client
+    from search.client import elasticsearch_client
 
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:1"
     elasticsearch_client.cache_clear()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from core.access import Tier
-from search import service
+from search import query as search_query
 from tests.search.builders import make_note, make_standard_page
 
 pytestmark = pytest.mark.django_db
@@ -43,37 +43,37 @@ def _facet_values(results) -> set[str]:
 
 def test_planted_word_reaches_only_those_allowed(planted, member, official, secretariat, expert):
     for outsider in (member, expert):
-        results = service.search(user=outsider, query=SECRET)
+        results = search_query.search(user=outsider, query=SECRET)
         assert results.total == 0
         assert results.hits == []
         assert not any(v.count for facet in results.facets for v in facet.values)
         assert results.suggestion is None or SECRET not in results.suggestion
-        assert service.suggest(user=outsider, prefix="Border prot") == []
-        assert service.suggest(user=outsider, prefix=SECRET[:5]) == []
+        assert search_query.suggest(user=outsider, prefix="Border prot") == []
+        assert search_query.suggest(user=outsider, prefix=SECRET[:5]) == []
         # A filter alone (no words) must not reveal the restricted notes either.
-        browsed = service.search(user=outsider, filters={"country": ["AM", "BY"]})
+        browsed = search_query.search(user=outsider, filters={"country": ["AM", "BY"]})
         assert browsed.total == 0
-        assert "am" not in _facet_values(service.search(user=outsider, query="seasonal"))
+        assert "am" not in _facet_values(search_query.search(user=outsider, query="seasonal"))
 
-    government = service.search(user=official, query=SECRET)
+    government = search_query.search(user=official, query=SECRET)
     assert government.total == 1
     assert SECRET in str(government.hits[0].title) + str(government.hits[0].snippet)
     assert "<mark>" in str(government.hits[0].title) + str(government.hits[0].snippet)
     assert {"am"} == {v.value for f in government.facets if f.name == "country" for v in f.values}
-    assert [s["title"] for s in service.suggest(user=official, prefix="Border prot")] == [
+    assert [s["title"] for s in search_query.suggest(user=official, prefix="Border prot")] == [
         f"Border protocol {SECRET}"
     ]
 
-    staff = service.search(user=secretariat, query=SECRET)
+    staff = search_query.search(user=secretariat, query=SECRET)
     assert staff.total == 2
 
 
 def test_nobody_signed_out_finds_anything(planted, django_user_model):
     from django.contrib.auth.models import AnonymousUser
 
-    assert service.search(user=AnonymousUser(), query="seasonal").total == 0
+    assert search_query.search(user=AnonymousUser(), query="seasonal").total == 0
     inactive = django_user_model.objects.create_user("gone@example.org", is_active=False)
-    assert service.search(user=inactive, query="seasonal").total == 0
+    assert search_query.search(user=inactive, query="seasonal").total == 0
 
 
 def test_facets_count_with_filters(engine, index_now, member):
@@ -83,21 +83,21 @@ def test_facets_count_with_filters(engine, index_now, member):
     make_standard_page("Return policy help page", summary="How to return a form")
     index_now()
 
-    everything = service.search(user=member, query="return")
+    everything = search_query.search(user=member, query="return")
     assert everything.total == 4
     counts = {f.name: {v.value: v.count for v in f.values} for f in everything.facets}
     assert counts["kind"] == {"practice_note": 3, "page": 1}
     assert counts["country"] == {"md": 2, "ge": 1}
     assert counts["theme"] == {"return-reintegration": 2, "diaspora": 1}
 
-    moldova = service.search(user=member, query="return", filters={"country": ["MD"]})
+    moldova = search_query.search(user=member, query="return", filters={"country": ["MD"]})
     assert moldova.total == 2
     counts = {f.name: {v.value: v.count for v in f.values} for f in moldova.facets}
     assert counts["theme"] == {"return-reintegration": 1, "diaspora": 1}
     assert counts["country"] == {"md": 2}
     assert [v.selected for f in moldova.facets if f.name == "country" for v in f.values] == [True]
 
-    narrowed = service.search(
+    narrowed = search_query.search(
         user=member, query="return", filters={"country": ["MD"], "theme": ["diaspora"]}
     )
     assert [str(h.title) for h in narrowed.hits] == ["<mark>Return</mark> and diaspora bonds"]
@@ -108,17 +108,17 @@ def test_phrase_must_appear_as_typed(engine, index_now, member):
     make_note("Labour migration agreements", summary="Bilateral labour migration agreements")
     make_note("Migration of labour statistics", summary="Counting migration and labour")
     index_now()
-    phrase = service.search(user=member, query='"labour migration"')
+    phrase = search_query.search(user=member, query='"labour migration"')
     assert [str(h.title).replace("<mark>", "").replace("</mark>", "") for h in phrase.hits] == [
         "Labour migration agreements"
     ]
-    assert service.search(user=member, query="labour migration").total == 2
+    assert search_query.search(user=member, query="labour migration").total == 2
 
 
 def test_highlights_are_escaped_then_marked(engine, index_now, member):
     make_note("<script>alert(1)</script> reintegration & co", summary="<b>reintegration</b>")
     index_now()
-    hit = service.search(user=member, query="reintegration").hits[0]
+    hit = search_query.search(user=member, query="reintegration").hits[0]
     assert "<script>" not in hit.title
     assert "&lt;script&gt;" in hit.title
     assert "<mark>reintegration</mark>" in hit.title
@@ -130,16 +130,18 @@ def test_sort_by_date_and_pages(engine, index_now, member):
     for title in titles:
         make_note(title, themes=["diaspora"])
     index_now()
-    first = service.search(user=member, query="diaspora", sort="date", per_page=5)
+    first = search_query.search(user=member, query="diaspora", sort="date", per_page=5)
     assert first.total == 12
     assert first.pages == 3
     assert first.has_next and not first.has_previous
-    third = service.search(user=member, query="diaspora", sort="date", page=3, per_page=5)
+    third = search_query.search(user=member, query="diaspora", sort="date", page=3, per_page=5)
     assert len(third.hits) == 2
     seen = [
         h.object_id
         for p in (1, 2, 3)
-        for h in service.search(user=member, query="diaspora", sort="date", page=p, per_page=5).hits
+        for h in search_query.search(
+            user=member, query="diaspora", sort="date", page=p, per_page=5
+        ).hits
     ]
     assert len(set(seen)) == 12
     dates = [h.date for h in first.hits]
@@ -158,7 +160,7 @@ def test_regional_scripts_find_their_documents(engine, index_now, member, langua
     make_note(title, language=language)
     make_note("Unrelated note in English")
     index_now()
-    results = service.search(user=member, query=query, language="ru")
+    results = search_query.search(user=member, query=query, language="ru")
     assert [h.language for h in results.hits] == [language]
     assert query in str(results.hits[0].title)
 
@@ -166,28 +168,28 @@ def test_regional_scripts_find_their_documents(engine, index_now, member, langua
 def test_unpublishing_and_tier_changes_follow(engine, index_now, member, official):
     note = make_note("Visa facilitation for students", themes=["visa-policy"])
     index_now()
-    assert service.search(user=member, query="visa facilitation").total == 1
+    assert search_query.search(user=member, query="visa facilitation").total == 1
 
     note.tier = Tier.GOVERNMENTS
     note.save_revision().publish()
     index_now()
-    assert service.search(user=member, query="visa facilitation").total == 0
-    assert service.search(user=official, query="visa facilitation").total == 1
+    assert search_query.search(user=member, query="visa facilitation").total == 0
+    assert search_query.search(user=official, query="visa facilitation").total == 1
 
     note.specific.unpublish()
     index_now()
-    assert service.search(user=official, query="visa facilitation").total == 0
+    assert search_query.search(user=official, query="visa facilitation").total == 0
 
 
 def test_deactivated_member_leaves_the_directory(engine, index_now, member, other_member):
     other_member.first_name, other_member.last_name = "Nino", "Kvaratskhelia"
     other_member.save()
     index_now()
-    assert service.search(user=member, query="kvaratskhelia").total == 1
+    assert search_query.search(user=member, query="kvaratskhelia").total == 1
     other_member.is_active = False
     other_member.save()
     index_now()
-    assert service.search(user=member, query="kvaratskhelia").total == 0
+    assert search_query.search(user=member, query="kvaratskhelia").total == 0
 
 
 @pytest.mark.parametrize(
@@ -205,7 +207,7 @@ def test_deactivated_member_leaves_the_directory(engine, index_now, member, othe
 def test_no_input_breaks_the_search(engine, index_now, member, query):
     make_note("Labour migration in the region")
     index_now()
-    results = service.search(user=member, query=query)
+    results = search_query.search(user=member, query=query)
     assert results.total >= 0
 
 
@@ -213,11 +215,11 @@ def test_suggestions_match_word_prefixes(engine, index_now, member):
     make_note("Reintegration of returning migrants")
     make_note("Remittances and development")
     index_now()
-    titles = [s["title"] for s in service.suggest(user=member, prefix="reint")]
+    titles = [s["title"] for s in search_query.suggest(user=member, prefix="reint")]
     assert titles == ["Reintegration of returning migrants"]
-    titles = [s["title"] for s in service.suggest(user=member, prefix="returning mig")]
+    titles = [s["title"] for s in search_query.suggest(user=member, prefix="returning mig")]
     assert titles == ["Reintegration of returning migrants"]
-    assert service.suggest(user=member, prefix="r") == []
+    assert search_query.suggest(user=member, prefix="r") == []
 
 
 def test_directory_hides_profiles_from_those_outside_their_tier(
@@ -236,7 +238,7 @@ def test_directory_hides_profiles_from_those_outside_their_tier(
     index_now()
     assert directory_search(user=member, query=SECRET).total == 0
     assert directory_search(user=member, query="petrosyan").total == 0
-    assert service.suggest(user=member, prefix="Armen Petro") == []
+    assert search_query.suggest(user=member, prefix="Armen Petro") == []
     found = directory_search(user=official, query=SECRET)
     assert [h.object_id for h in found.hits] == [str(other_member.pk)]
     assert library_search(user=official, query=SECRET).total == 0
@@ -303,6 +305,6 @@ def test_every_part_of_a_note_is_found(engine, index_now, member):
     make_note("Unrelated note", text="Nothing of the kind.")
     index_now()
     for word in ("quillmere", "brantoak", "vellisard", "thornwick", "zorvendale", "ostrelian"):
-        found = service.search(user=member, query=word)
+        found = search_query.search(user=member, query=word)
         assert [hit.title for hit in found.hits] == ["Circular migration agreement"], word
-    assert service.search(user=member, query="returnees").total == 1
+    assert search_query.search(user=member, query="returnees").total == 1

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.utils.html import strip_tags
 
 from core.access import Tier
-from search import indexing, service
+from search import indexing
+from search import query as search_query
 from search.documents import ANALYZERS
 from tests.search.builders import make_note
 
@@ -47,7 +48,7 @@ def test_russian_stemming_finds_other_forms(es_index, index_now, member):
     make_note("Права трудовых мигрантов", language="ru", summary="Защита прав мигрантов")
     index_now()
     for form in ("мигранты", "мигрантам", "МИГРАНТ"):
-        results = service.search(user=member, query=form, language="ru")
+        results = search_query.search(user=member, query=form, language="ru")
         assert results.total == 1, form
         assert "<mark>" in str(results.hits[0].title) + str(results.hits[0].snippet)
 
@@ -62,10 +63,10 @@ def test_words_spread_over_title_and_body_in_other_forms_find_the_note(es_index,
     make_note("Пилот трудовой миграции", language="ru", text="Для сезонных работников.")
     make_note("Seasonal work in Georgia", summary="Workers.", text="Seasonal workers.")
     index_now()
-    english = service.search(user=member, query="seasonal workers moldova")
+    english = search_query.search(user=member, query="seasonal workers moldova")
     assert "Moldova pilot" in {strip_tags(hit.title) for hit in english.hits}
     assert english.total == 4 and english.suggestion is None
-    russian = service.search(user=member, query="сезонный работник миграция", language="ru")
+    russian = search_query.search(user=member, query="сезонный работник миграция", language="ru")
     assert "Пилот трудовой миграции" in {strip_tags(hit.title) for hit in russian.hits}
     assert russian.total == 4
 
@@ -75,7 +76,7 @@ def test_snippet_is_a_passage_of_the_body_never_the_title_again(es_index, index_
     make_note("Border pilot", summary="About borders.", text="The quorvex scheme helped.")
     make_note("Summary only", summary="A quorvex summary.", text="Nothing either.")
     index_now()
-    results = service.search(user=member, query="quorvex")
+    results = search_query.search(user=member, query="quorvex")
     # Counted as found: the count asks fewer fields than the hits (the body holds them all).
     assert results.total == len(results.hits) == 3
     snippets = {strip_tags(hit.title): str(hit.snippet) for hit in results.hits}
@@ -88,18 +89,18 @@ def test_members_language_comes_first(es_index, index_now, member):
     make_note("Migration policy review", language="en", summary="migration policy")
     make_note("Migration policy обзор", language="ru", summary="migration policy")
     index_now()
-    russian_first = service.search(user=member, query="migration policy", language="ru")
+    russian_first = search_query.search(user=member, query="migration policy", language="ru")
     assert russian_first.hits[0].language == "ru"
-    english_first = service.search(user=member, query="migration policy", language="en")
+    english_first = search_query.search(user=member, query="migration policy", language="en")
     assert english_first.hits[0].language == "en"
 
 
 def test_typos_are_tolerated_and_corrected(es_index, index_now, member):
     make_note("Reintegration of returnees", summary="Reintegration programmes for returnees")
     index_now()
-    results = service.search(user=member, query="reintegratoin")
+    results = search_query.search(user=member, query="reintegratoin")
     assert results.total == 1
-    nothing = service.search(user=member, query="reintegratoin xqzv")
+    nothing = search_query.search(user=member, query="reintegratoin xqzv")
     assert nothing.total == 0
     assert nothing.suggestion is None or "xqzv" not in nothing.suggestion
 
@@ -108,12 +109,12 @@ def test_did_you_mean_offers_only_visible_words(es_index, index_now, member, sec
     make_note("Remittance corridors", summary="remittance corridors")
     make_note("Confidential plenipotentiary", tier=Tier.SECRETARIAT, summary="plenipotentiary")
     index_now()
-    assert service.search(user=member, query="remittence coridors").suggestion in {
+    assert search_query.search(user=member, query="remittence coridors").suggestion in {
         "remittance corridors",
         None,
     }
-    assert service.search(user=member, query="plenipotentiery").suggestion is None
-    assert service.search(user=secretariat, query="plenipotentiery").total == 1
+    assert search_query.search(user=member, query="plenipotentiery").suggestion is None
+    assert search_query.search(user=secretariat, query="plenipotentiery").total == 1
 
 
 def test_an_older_version_never_overwrites_a_newer_one(es_index, index_now, member):
@@ -140,7 +141,7 @@ def test_a_deleted_object_stays_deleted(es_index, index_now, member):
     # A task that read the note before it went, arriving late, is refused by the tombstone.
     assert es_index.write([before]).stale == 1
     es_index.refresh()
-    assert service.search(user=member, query="temporary protection").total == 0
+    assert search_query.search(user=member, query="temporary protection").total == 0
 
 
 def test_rebuild_swaps_the_alias_and_reconcile_repairs(es_index, index_now, member, capsys):
@@ -151,7 +152,7 @@ def test_rebuild_swaps_the_alias_and_reconcile_repairs(es_index, index_now, memb
     second = es_index.physical_indices()
     assert len(second) == 1 and second != first
     es_index.refresh()
-    assert service.search(user=member, query="diaspora mapping").total == 3
+    assert search_query.search(user=member, query="diaspora mapping").total == 3
 
     # Drift: a document lost, another stale, a third that should not be there.
     es_index.client.delete(index=es_index.alias, id=f"practice_note:{notes[0].pk}", refresh=True)
@@ -187,14 +188,14 @@ def test_status_tells_the_operator_when_the_mapping_moved_on(es_index, index_now
 
 
 def test_query_is_unavailable_when_the_server_is_away(settings, member):
-    from search.engine import elasticsearch_client
+    from search.client import elasticsearch_client
 
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:1"
     elasticsearch_client.cache_clear()
     try:
-        with pytest.raises(service.SearchUnavailable):
-            service.search(user=member, query="anything")
-        with pytest.raises(service.SearchUnavailable):
-            service.suggest(user=member, prefix="anything")
+        with pytest.raises(search_query.SearchUnavailable):
+            search_query.search(user=member, query="anything")
+        with pytest.raises(search_query.SearchUnavailable):
+            search_query.suggest(user=member, prefix="anything")
     finally:
         elasticsearch_client.cache_clear()

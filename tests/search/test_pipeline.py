@@ -10,8 +10,9 @@ import pytest
 from django.db import close_old_connections, connection, transaction
 
 from home.models import StandardPage
-from search import indexing, service
-from search.engine import elasticsearch_client
+from search import indexing
+from search import query as search_query
+from search.client import elasticsearch_client
 from search.models import IndexOutbox
 from search.tasks import sweep_outbox
 from tests.search.builders import make_note, make_standard_page
@@ -55,7 +56,7 @@ def test_a_rolled_back_save_leaves_no_document(es_index, member):
     sweep_outbox()
     es_index.ensure()
     es_index.refresh()
-    assert service.search(user=member, query="rolled back announcement").total == 0
+    assert search_query.search(user=member, query="rolled back announcement").total == 0
 
 
 @TRANSACTIONAL
@@ -109,7 +110,7 @@ def test_commit_to_searchable_with_a_real_worker(es_index, celery_worker_process
     make_note("Freshly published seasonal scheme")
 
     def found():
-        return service.search(user=member, query="freshly published seasonal").total == 1
+        return search_query.search(user=member, query="freshly published seasonal").total == 1
 
     wait_until(found, timeout=30, interval=0.05)
     assert time.monotonic() - started < 10
@@ -195,7 +196,7 @@ def test_rebuild_during_writes_fails_no_search_and_loses_no_update(
     def searcher() -> None:
         try:
             while not stop.is_set():
-                service.search(user=member, query="rebuild corpus")
+                search_query.search(user=member, query="rebuild corpus")
                 searches["count"] += 1
         except BaseException as exc:
             failures.append(exc)

@@ -6,7 +6,8 @@ import pytest
 from django.core.files.base import ContentFile
 
 from knowledge.models import PracticeDocument, PracticeNotePage
-from search.sources import plain_text, source_for, stream_text
+from search.extract import plain_text, stream_text
+from search.sources import source_for
 from tests.search.builders import make_note
 
 pytestmark = pytest.mark.django_db

@@ -49,9 +49,6 @@ def test_query_count_stays_flat(corpus, member_client, django_assert_max_num_que
     [
         {"q": "x" * 10_000},
         {"q": "((("},
-        {"q": "labour", "page": "-3"},
-        {"q": "labour", "page": "9999"},
-        {"q": "labour", "page": "abc"},
         {"q": "labour", "sort": "evil"},
         {"q": "labour", "year": "20x5"},
         {"q": "labour", "country": "<script>"},
@@ -63,6 +60,48 @@ def test_no_request_is_a_server_error(corpus, member_client, params):
     response = member_client.get("/en/search/", params)
     assert response.status_code == 200
     assert "<script>alert" not in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999", "-1", "0", "abc", "101", "1e3", "١"])
+def test_a_page_of_results_that_cannot_exist_is_a_clear_400(corpus, member_client, page):
+    response = member_client.get("/en/search/", {"q": "labour", "page": page})
+    assert response.status_code == 400
+    assert "There is no such page of results: pages run from 1 to 100." in (
+        response.content.decode()
+    )
+
+
+def test_the_last_page_there_can_be_answers(corpus, member_client):
+    assert member_client.get("/en/search/", {"q": "labour", "page": "100"}).status_code == 200
+
+
+@pytest.mark.parametrize("year", ["99999999999999999999", "-5", "0"])
+def test_an_impossible_year_is_left_out_not_a_server_error(corpus, member_client, year):
+    response = member_client.get("/en/search/", {"q": "labour", "year": year})
+    assert response.status_code == 200
+    assert "2 results for “labour”" in response.content.decode()
+
+
+def test_an_unknown_kind_is_left_out(corpus, member_client):
+    response = member_client.get("/en/search/", {"q": "labour", "kind": "<junk>" * 50})
+    assert response.status_code == 200
+    assert "2 results for “labour”" in response.content.decode()
+    assert not ZeroResultQuery.objects.exists()
+
+
+def test_a_very_long_query_says_what_was_searched(corpus, member_client):
+    response = member_client.get("/en/search/", {"q": "labour " + "x" * 5000})
+    assert response.status_code == 200
+    assert "Only the first 200 characters were searched." in response.content.decode()
+    suggest = member_client.get("/en/search/suggest/", {"q": "labour " * 1000})
+    assert suggest.status_code == 200
+
+
+@pytest.mark.parametrize("days", ["99999999999999999999", "-1", "abc", "", "7"])
+def test_zero_result_report_takes_any_period(corpus, secretariat, client, days):
+    client.force_login(secretariat)
+    response = client.get("/admin/search/zero-results/", {"days": days, "page": "99999999999"})
+    assert response.status_code == 200
 
 
 def test_zero_results_are_counted_without_identity(corpus, member_client):
@@ -104,7 +143,7 @@ def test_suggestions_as_json(corpus, member_client):
 
 @pytest.mark.elasticsearch
 def test_search_unavailable_is_a_clear_503_and_the_site_goes_on(settings, member_client):
-    from search.engine import elasticsearch_client
+    from search.client import elasticsearch_client
 
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:1"
     elasticsearch_client.cache_clear()

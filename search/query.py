@@ -12,14 +12,20 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
+from django.http import QueryDict
+from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.access import user_keys
+from core.params import bounded_int
+from search.sources import sources
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 24
@@ -27,7 +33,7 @@ PER_PAGE = 10
 MAX_PAGE = 100  # deeper pages are not useful and cost the engine dearly
 
 # Facet name in the URL -> (document field, label).
-FACETS: dict[str, tuple[str, str]] = {
+FACETS: dict[str, tuple[str, str | Promise]] = {
     "kind": ("kind", _("Type")),
     "country": ("countries", _("Country")),
     "theme": ("themes", _("Theme")),
@@ -50,6 +56,8 @@ class ParsedQuery:
     text: str
     terms: list[str]
     phrases: list[str]
+    # Longer than MAX_QUERY_CHARS: only the beginning was searched.
+    truncated: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -68,7 +76,9 @@ def parse_query(raw: str | None) -> ParsedQuery:
     """Words and quoted phrases; every other character is treated as a separator."""
     text = unicodedata.normalize("NFC", raw or "")
     text = "".join(ch for ch in text if ch.isprintable() or ch in " \t")
-    text = " ".join(text.split())[:MAX_QUERY_CHARS]
+    text = " ".join(text.split())
+    truncated = len(text) > MAX_QUERY_CHARS
+    text = text[:MAX_QUERY_CHARS]
     phrases = []
     for match in _PHRASE.findall(text):
         words = _WORD.findall(match)
@@ -76,7 +86,7 @@ def parse_query(raw: str | None) -> ParsedQuery:
             phrases.append(" ".join(words))
     rest = _PHRASE.sub(lambda m: " " if len(_WORD.findall(m.group(1))) > 1 else m.group(1), text)
     terms = [w for w in _WORD.findall(rest) if w.strip("_")][:MAX_TERMS]
-    return ParsedQuery(text=text, terms=terms, phrases=phrases[:4])
+    return ParsedQuery(text=text, terms=terms, phrases=phrases[:4], truncated=truncated)
 
 
 @dataclass
@@ -97,6 +107,8 @@ class FacetValue:
     label: str
     count: int
     selected: bool
+    # The search page's link that adds or removes this value (set by the view).
+    url: str = ""
 
 
 @dataclass
@@ -140,16 +152,20 @@ class SearchResults:
         return (self.page - 1) * self.per_page + 1
 
 
-def clean_filters(filters) -> dict[str, list[str]]:
-    """Known facets only, a handful of short values each (URLs are typed by people too)."""
+def clean_filters(filters: QueryDict | Mapping[str, Any]) -> dict[str, list[str]]:
+    """Known facets only, a handful of short values each (URLs are typed by people too):
+    kinds that are registered, years that are years; anything else is left out."""
+    kinds = sources()
     cleaned: dict[str, list[str]] = {}
     for name in FACETS:
-        values = filters.getlist(name) if hasattr(filters, "getlist") else filters.get(name, [])
-        if isinstance(values, str):
-            values = [values]
+        raw = filters.getlist(name) if isinstance(filters, QueryDict) else filters.get(name, [])
+        values = [raw] if isinstance(raw, str) else list(raw)
         values = [v.strip()[:40] for v in values if v and v.strip()][:10]
         if name == "year":
-            values = [v for v in values if v.isdigit()]
+            years = (bounded_int(v, minimum=1, maximum=9999) for v in values)
+            values = [str(year) for year in years if year is not None]
+        if name == "kind":
+            values = [v for v in values if v in kinds]
         if name == "country":
             values = [v.lower() for v in values]
         if values:
