@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -100,10 +101,11 @@ def read_rows(name: str, data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
         rows: Iterable[list] = reader
     elif extension == "xlsx":
         from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
 
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise ImportFileError(_("This is not a readable XLSX workbook.")) from exc
         rows = workbook.worksheets[0].iter_rows(values_only=True)
     else:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -19,6 +18,8 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from core.access import filter_by_tier
+from events.models import EventPage
+from events.selectors import visible_events
 from knowledge.models import (
     Country,
     GCMObjective,
@@ -28,6 +29,7 @@ from knowledge.models import (
     TargetGroup,
     Theme,
 )
+from members.models import Profile
 
 SORTS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
 # Order of the search service's hits: only meaningful when the reader typed words.
@@ -319,7 +321,7 @@ def _year_facet(notes: QuerySet, filters: LibraryFilters) -> Facet:
 
 
 def paginate(notes: QuerySet, page_number) -> PaginatorPage:
-    paginator = Paginator(notes, getattr(settings, "KNOWLEDGE_LIBRARY_PAGE_SIZE", 20))
+    paginator = Paginator(notes, settings.KNOWLEDGE_LIBRARY_PAGE_SIZE)
     return paginator.get_page(page_number)
 
 
@@ -415,31 +417,26 @@ def country_profiles(*, index) -> QuerySet:
     )
 
 
-def focal_points(*, user, country) -> list:
-    """The country's national focal points whom ``user`` may see (members app, if it has them)."""
-    try:
-        from members.selectors import focal_points as members_focal_points
-    except ImportError:
-        members_focal_points = None
-    if members_focal_points is not None:
-        try:
-            return list(members_focal_points(country=country, user=user))
-        except TypeError:
-            return list(members_focal_points(country))
-    Profile = apps.get_model("members", "Profile")
+def focal_points(*, user, country: Country) -> list[Profile]:
+    """The country's national focal points whose profiles ``user`` may see."""
     profiles = Profile.objects.filter(
-        focal_point=True, country=country, user__is_active=True
+        focal_point=True, country=country, user__is_active=True, user__anonymised_at__isnull=True
     ).select_related("user", "organisation")
-    return list(filter_by_tier(user, profiles, field="visibility"))
+    return list(
+        filter_by_tier(user, profiles, field="visibility").order_by(
+            "user__last_name", "user__first_name", "pk"
+        )
+    )
 
 
-def country_events(*, user, country) -> list:
-    """Upcoming events concerning the country, once the events app offers them."""
-    try:
-        from events.selectors import events_for_country
-    except ImportError:
-        return []
-    return list(events_for_country(user=user, country=country))
+def country_events(*, user, country: Country, limit: int = 10) -> list[EventPage]:
+    """Upcoming events concerning the country that ``user`` may see, soonest first."""
+    events = (
+        visible_events(user)
+        .filter(countries=country, ends_at__gte=timezone.now())
+        .order_by("starts_at", "pk")
+    )
+    return list(events[:limit])
 
 
 def country_profile_context(*, user, profile) -> dict:

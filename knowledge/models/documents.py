@@ -24,7 +24,7 @@ SIGNATURES = {
 
 
 def max_document_bytes() -> int:
-    return getattr(settings, "KNOWLEDGE_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
+    return settings.KNOWLEDGE_DOCUMENT_MAX_BYTES
 
 
 class PracticeDocument(AbstractDocument):

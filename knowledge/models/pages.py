@@ -31,6 +31,10 @@ class LibraryIndexPage(Page):
     class Meta:
         verbose_name = _("library")
 
+    def access_keys(self) -> frozenset[str]:
+        """Every member reads it, unless a privacy rule on the page narrows that."""
+        return page_keys(self, keys_for_tier(Tier.MEMBERS))
+
     def get_context(self, request, *args, **kwargs):
         from knowledge.views import library_context
 
@@ -212,6 +216,10 @@ class CountryIndexPage(Page):
     class Meta:
         verbose_name = _("country profiles")
 
+    def access_keys(self) -> frozenset[str]:
+        """Every member reads it, unless a privacy rule on the page narrows that."""
+        return page_keys(self, keys_for_tier(Tier.MEMBERS))
+
     def get_context(self, request, *args, **kwargs):
         from knowledge.selectors import country_profiles
 
@@ -230,7 +238,9 @@ class CountryProfilePage(Page):
         related_name="profile_pages",
     )
     summary = RichTextField(
-        _("summary"), blank=True, features=["h2", "h3", "bold", "italic", "ul", "ol", "link"]
+        _("summary"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ul", "ol", "link", "document-link"],
     )
 
     content_panels = [*Page.content_panels, FieldPanel("country"), FieldPanel("summary")]
@@ -241,6 +251,10 @@ class CountryProfilePage(Page):
     class Meta:
         verbose_name = _("country profile")
         verbose_name_plural = _("country profiles")
+
+    def access_keys(self) -> frozenset[str]:
+        """Every member reads it, unless a privacy rule on the page narrows that."""
+        return page_keys(self, keys_for_tier(Tier.MEMBERS))
 
     def clean(self) -> None:
         super().clean()
@@ -258,20 +272,3 @@ class CountryProfilePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(country_profile_context(user=request.user, profile=self))
         return context
-
-
-class PracticeNoteDocument(models.Model):
-    """Which note uses which document, live or in its latest draft: the documents' gate."""
-
-    note = models.ForeignKey(PracticeNotePage, on_delete=models.CASCADE, related_name="+")
-    document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL, on_delete=models.CASCADE, related_name="note_links"
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["note", "document"], name="note_document_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.note_id} → {self.document_id}"
