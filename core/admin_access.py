@@ -57,7 +57,11 @@ def filter_pages(user, pages: models.QuerySet) -> models.QuerySet:
 
 def filter_files(user, files: models.QuerySet) -> models.QuerySet:
     """The documents (or images) of ``files`` that ``user`` may see: used by a page they may
-    see, or uploaded by themselves; never one in a private collection they do not pass."""
+    see, or uploaded by themselves; never one in a private collection they do not pass.
+
+    Filters by plain ids, so the admin's search backend (which cannot read joins or casts)
+    can apply them too.
+    """
     if is_secretariat(user):
         return files
     keys = user_keys(user)
@@ -70,19 +74,28 @@ def filter_files(user, files: models.QuerySet) -> models.QuerySet:
         to_content_type=ContentType.objects.get_for_model(files.model),
         base_content_type=ContentType.objects.get_for_model(Page),
         object_id__in=visible_pages.values("key"),
-    ).values("to_object_id")
-    files = files.annotate(key=Cast("pk", output_field=models.CharField())).filter(
-        models.Q(key__in=used_by_visible) | models.Q(uploaded_by_user=user)
-    )
+    ).values_list("to_object_id", flat=True)
+    own = files.model.objects.filter(uploaded_by_user=user).values_list("pk", flat=True)
+    ids = {int(pk) for pk in used_by_visible} | set(own)
+    return files.filter(pk__in=ids).exclude(collection_id__in=_collections_shut_to(keys))
+
+
+def _collections_shut_to(keys: frozenset[str]) -> list[int]:
+    """Collections whose privacy rules (or their ancestors') ``keys`` do not pass."""
     from wagtail.models import Collection, CollectionViewRestriction
 
+    shut = []
     restricted = Collection.objects.filter(
         pk__in=CollectionViewRestriction.objects.values("collection")
     )
     for collection in restricted:
         if not all(keys & allowed for allowed in collection_keys(collection)):
-            files = files.exclude(collection__path__startswith=collection.path)
-    return files
+            shut.extend(
+                Collection.objects.filter(path__startswith=collection.path).values_list(
+                    "pk", flat=True
+                )
+            )
+    return shut
 
 
 class TieredPagePermissionPolicy(PagePermissionPolicy):
