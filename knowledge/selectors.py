@@ -16,6 +16,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Que
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale
+from wagtail.query import PageQuerySet
 
 from core.access import filter_by_tier
 from events.models import EventPage
@@ -320,7 +321,7 @@ def _year_facet(notes: QuerySet, filters: LibraryFilters) -> Facet:
     )
 
 
-def paginate(notes: QuerySet, page_number) -> PaginatorPage:
+def paginate(notes: QuerySet | list[int], page_number) -> PaginatorPage:
     paginator = Paginator(notes, settings.KNOWLEDGE_LIBRARY_PAGE_SIZE)
     return paginator.get_page(page_number)
 
@@ -334,11 +335,10 @@ def paginate_notes(
     (one query) and only that page's notes are loaded (one query plus prefetches). Notes the
     words found carry ``search_snippet``, the matching passage with the words marked.
     """
-    by_relevance = filters.order == RELEVANCE and matches is not None and matches.ranks is not None
-    if not by_relevance:
+    ranks = matches.ranks if matches is not None else None
+    if filters.order != RELEVANCE or ranks is None:
         page = paginate(notes, page_number)
     else:
-        ranks = matches.ranks
         rows = notes.order_by().values_list("pk", "translation_key")
         ordered = [pk for pk, key in sorted(rows, key=lambda row: (ranks[row[1]], row[0]))]
         page = paginate(ordered, page_number)
@@ -374,11 +374,8 @@ def related_notes(*, user, note: PracticeNotePage, limit: int = 4) -> list[Pract
 
 
 def note_translations(*, user, note: PracticeNotePage) -> list[PracticeNotePage]:
-    return list(
-        filter_by_tier(user, note.get_translations(inclusive=False).live())
-        .select_related("locale")
-        .specific()
-    )
+    translations: PageQuerySet = filter_by_tier(user, note.get_translations(inclusive=False).live())
+    return list(translations.select_related("locale").specific())
 
 
 def note_documents(*, note: PracticeNotePage) -> list[PracticeDocument]:

@@ -30,8 +30,10 @@ def max_document_bytes() -> int:
 class PracticeDocument(AbstractDocument):
     """Wagtail's document, plus the text extracted from it after upload (for search)."""
 
-    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
-    extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    extracted_text: models.TextField = models.TextField(
+        _("extracted text"), blank=True, editable=False
+    )
+    extracted_at: models.DateTimeField = models.DateTimeField(null=True, blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields
 

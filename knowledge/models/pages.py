@@ -46,7 +46,7 @@ class LibraryIndexPage(Page):
 class PracticeNotePage(Page):
     """One practice: what a country did about a migration issue, and what it learned."""
 
-    summary = models.TextField(
+    summary: models.TextField = models.TextField(
         _("summary"), max_length=1200, help_text=_("Two or three sentences shown in listings.")
     )
     body = StreamField(PracticeBodyBlock(), verbose_name=_("body"), blank=True)
@@ -68,7 +68,7 @@ class PracticeNotePage(Page):
         blank=True,
         related_name="practice_notes",
     )
-    resource_type = models.ForeignKey(
+    resource_type: models.ForeignKey = models.ForeignKey(
         "knowledge.ResourceType",
         verbose_name=_("type"),
         null=True,
@@ -76,29 +76,31 @@ class PracticeNotePage(Page):
         on_delete=models.SET_NULL,
         related_name="practice_notes",
     )
-    period_start = models.PositiveSmallIntegerField(_("from (year)"), null=True, blank=True)
-    period_end = models.PositiveSmallIntegerField(
+    period_start: models.PositiveSmallIntegerField = models.PositiveSmallIntegerField(
+        _("from (year)"), null=True, blank=True
+    )
+    period_end: models.PositiveSmallIntegerField = models.PositiveSmallIntegerField(
         _("until (year)"), null=True, blank=True, help_text=_("Empty if still running.")
     )
-    implementing_organisations = models.TextField(
+    implementing_organisations: models.TextField = models.TextField(
         _("implementing organisations"), blank=True, help_text=_("One per line.")
     )
-    results = models.TextField(_("results"), blank=True)
-    language = models.CharField(
+    results: models.TextField = models.TextField(_("results"), blank=True)
+    language: models.CharField = models.CharField(
         _("language of the text"),
         max_length=8,
         choices=settings.CONTENT_LANGUAGES,
         default="en",
     )
-    tier = models.CharField(
+    tier: models.CharField = models.CharField(
         _("who may read it"), max_length=20, choices=Tier.choices, default=Tier.MEMBERS
     )
-    authoritative = models.BooleanField(
+    authoritative: models.BooleanField = models.BooleanField(
         _("authoritative version"),
         default=True,
         help_text=_("Uncheck on translations that only follow another language's original."),
     )
-    external_id = models.CharField(
+    external_id: models.CharField = models.CharField(
         _("external identifier"),
         max_length=64,
         blank=True,
@@ -231,7 +233,7 @@ class CountryIndexPage(Page):
 class CountryProfilePage(Page):
     """One country's migration governance in brief, its focal points, practices and events."""
 
-    country = models.ForeignKey(
+    country: models.ForeignKey = models.ForeignKey(
         "knowledge.Country",
         verbose_name=_("country"),
         on_delete=models.PROTECT,
