@@ -30,12 +30,17 @@ def make_document(title: str = "Annex", *, uploaded_by=None, collection=None) ->
     return document
 
 
-def make_image(title: str = "Chart"):
+def png_bytes() -> bytes:
     from PIL import Image as PILImage
-    from wagtail.images import get_image_model
 
     buffer = io.BytesIO()
     PILImage.new("RGB", (40, 30), (200, 40, 40)).save(buffer, format="PNG")
-    image = get_image_model()(title=title, file=ContentFile(buffer.getvalue(), name="chart.png"))
+    return buffer.getvalue()
+
+
+def make_image(title: str = "Chart"):
+    from wagtail.images import get_image_model
+
+    image = get_image_model()(title=title, file=ContentFile(png_bytes(), name="chart.png"))
     image.save()
     return image

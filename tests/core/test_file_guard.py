@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
@@ -202,3 +203,27 @@ def test_media_paths_outside_what_is_shared_are_not_found(library, path):
     (settings.MEDIA_ROOT / "imports" / "secret.csv").write_text("name,e-mail\n")
     secretariat = _client(make_member(Role.SECRETARIAT, is_staff=True))
     assert secretariat.get(settings.MEDIA_URL + path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("visibility", "viewer", "expected"),
+    [
+        (Tier.MEMBERS, Role.OBSERVER, 200),
+        (Tier.GOVERNMENTS, Role.OBSERVER, 404),
+        (Tier.GOVERNMENTS, Role.GOVERNMENT, 200),
+        (Tier.SECRETARIAT, Role.GOVERNMENT, 404),
+        (Tier.SECRETARIAT, Role.SECRETARIAT, 200),
+    ],
+)
+def test_a_profile_photo_shows_to_those_who_may_see_the_profile(visibility, viewer, expected):
+    from members.models import Profile
+    from tests.core.conftest import png_bytes
+
+    member = make_member(Role.GOVERNMENT)
+    profile, _created = Profile.objects.get_or_create(user=member)
+    profile.visibility = visibility
+    profile.photo.save("me.png", ContentFile(png_bytes()), save=False)
+    profile.save()
+    assert profile.photo.name.startswith("members/photos/")
+    response = _client(make_member(viewer)).get(settings.MEDIA_URL + profile.photo.name)
+    assert response.status_code == expected
