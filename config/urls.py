@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog, set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.media import serve_media
 from home import views as home_views
 from home.health import health
 
@@ -15,6 +16,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Uploaded files, in development too: each asks the access layer (core/media.py).
+    re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,11 +32,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
 
 handler403 = "home.views.permission_denied"
 handler404 = "home.views.page_not_found"

@@ -7,9 +7,13 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from core.params import bounded_int
 from knowledge.selectors import RELEVANCE, SORTS, LibraryFilters
 
 MAX_VALUES = 30
+# The Global Compact has 23 objectives; the bound leaves room without reaching the database.
+MAX_OBJECTIVE = 99
+MIN_YEAR, MAX_YEAR = 1901, 2199
 
 
 def _strings(query: QueryDict, name: str) -> tuple[str, ...]:
@@ -17,11 +21,17 @@ def _strings(query: QueryDict, name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))[:MAX_VALUES]
 
 
+def page_number_from_query(query: QueryDict) -> int:
+    """The page of results asked for; anything but a plausible number is the first page."""
+    return bounded_int(query.get("page"), minimum=1, maximum=10**6, default=1) or 1
+
+
 def filters_from_query(query: QueryDict) -> LibraryFilters:
     """Unknown or malformed values are ignored: a shared link should never fail to open."""
-    objectives = tuple(int(v) for v in _strings(query, "objective") if v.isdigit() and int(v) < 100)
-    year_text = query.get("year", "").strip()
-    year = int(year_text) if year_text.isdigit() and 1900 < int(year_text) < 2200 else None
+    objective_values = _strings(query, "objective")
+    numbers = [bounded_int(v, minimum=1, maximum=MAX_OBJECTIVE) for v in objective_values]
+    objectives = tuple(n for n in numbers if n is not None)
+    year = bounded_int(query.get("year"), minimum=MIN_YEAR, maximum=MAX_YEAR)
     languages = tuple(
         code for code in _strings(query, "language") if code in dict(settings.CONTENT_LANGUAGES)
     )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -97,13 +98,14 @@ def read_rows(name: str, data: bytes) -> Iterator[tuple[int, dict[str, str]]]:
         except UnicodeDecodeError as exc:
             raise ImportFileError(_("The CSV file must be encoded as UTF-8.")) from exc
         reader = csv.reader(io.StringIO(text))
-        rows: Iterable[list] = reader
+        rows: Iterable[Sequence[object]] = reader
     elif extension == "xlsx":
         from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
 
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise ImportFileError(_("This is not a readable XLSX workbook.")) from exc
         rows = workbook.worksheets[0].iter_rows(values_only=True)
     else:
@@ -171,7 +173,7 @@ def _year(value: str, label: str, problems: list) -> int | None:
 
 
 def _body(text: str, lessons: str) -> list:
-    blocks = []
+    blocks: list[tuple[str, object]] = []
     paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
     if paragraphs:
         html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
@@ -314,15 +316,15 @@ def practices_import(
         for note in PracticeNotePage.objects.child_of(library).filter(external_id__in=seen)
     }
     if dry_run or (report.errors and not skip_bad_rows):
-        for row in good:
-            (report.updated if row.external_id in existing else report.created).append(
-                row.external_id
+        for practice in good:
+            (report.updated if practice.external_id in existing else report.created).append(
+                practice.external_id
             )
         return report
-    rows: Iterable[PracticeRow] = progress(good) if progress else good
+    practices: Iterable[PracticeRow] = progress(good) if progress else good
     with transaction.atomic():
-        for row in rows:
-            created = _write(row, library, user, existing)
-            (report.created if created else report.updated).append(row.external_id)
+        for practice in practices:
+            created = _write(practice, library, user, existing)
+            (report.created if created else report.updated).append(practice.external_id)
     report.imported = True
     return report

@@ -1,4 +1,4 @@
-"""Signal receivers: keep the documents' gate current and tell authors about their review.
+"""Signal receivers: read new documents' text, and tell authors about their review.
 
 Wagtail sends its own workflow e-mails synchronously, inside the request; for practice notes we
 replace them with Celery tasks (other content keeps Wagtail's behaviour).
@@ -8,18 +8,10 @@ from __future__ import annotations
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.models import Page
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from knowledge.models import PracticeDocument, PracticeNotePage
-
-
-@receiver(post_save, sender=PracticeNotePage, dispatch_uid="knowledge_note_documents")
-def note_saved(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    from knowledge.services import note_documents_sync
-
-    note_documents_sync(note=instance)
 
 
 @receiver(post_save, sender=PracticeDocument, dispatch_uid="knowledge_document_text")
@@ -33,8 +25,12 @@ def document_saved(sender, instance, created, raw=False, update_fields=None, **k
 
 def _note_of(workflow_state):
     content = workflow_state.content_object
-    specific = getattr(content, "specific", content)
+    specific = content.specific if isinstance(content, Page) else content
     return specific if isinstance(specific, PracticeNotePage) else None
+
+
+def _pk(user) -> int | None:
+    return user.pk if user is not None else None
 
 
 def on_workflow_submitted(sender, instance, user=None, **kwargs):
@@ -43,7 +39,7 @@ def on_workflow_submitted(sender, instance, user=None, **kwargs):
     note = _note_of(instance)
     if note is None:
         return
-    actor = getattr(user, "pk", None)
+    actor = _pk(user)
     review_notification_schedule(note_id=note.pk, event="submitted", actor_id=actor)
 
 
@@ -53,7 +49,7 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     note = _note_of(instance.workflow_state)
     if note is None:
         return
-    actor = getattr(user, "pk", None)
+    actor = _pk(user)
     review_notification_schedule(note_id=note.pk, event="to_review", actor_id=actor)
 
 
@@ -66,7 +62,7 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
     review_notification_schedule(
         note_id=note.pk,
         event="changes_requested",
-        actor_id=getattr(user, "pk", None),
+        actor_id=_pk(user),
         comment=review_comment(instance),
     )
 
@@ -77,9 +73,7 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
     note = _note_of(instance)
     if note is None:
         return
-    review_notification_schedule(
-        note_id=note.pk, event="approved", actor_id=getattr(user, "pk", None)
-    )
+    review_notification_schedule(note_id=note.pk, event="approved", actor_id=_pk(user))
 
 
 def _skip_notes(notifier, note_of):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -17,8 +16,11 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Que
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale
+from wagtail.query import PageQuerySet
 
 from core.access import filter_by_tier
+from events.models import EventPage
+from events.selectors import visible_events
 from knowledge.models import (
     Country,
     GCMObjective,
@@ -28,6 +30,7 @@ from knowledge.models import (
     TargetGroup,
     Theme,
 )
+from members.models import Profile
 
 SORTS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
 # Order of the search service's hits: only meaningful when the reader typed words.
@@ -318,8 +321,8 @@ def _year_facet(notes: QuerySet, filters: LibraryFilters) -> Facet:
     )
 
 
-def paginate(notes: QuerySet, page_number) -> PaginatorPage:
-    paginator = Paginator(notes, getattr(settings, "KNOWLEDGE_LIBRARY_PAGE_SIZE", 20))
+def paginate(notes: QuerySet | list[int], page_number) -> PaginatorPage:
+    paginator = Paginator(notes, settings.KNOWLEDGE_LIBRARY_PAGE_SIZE)
     return paginator.get_page(page_number)
 
 
@@ -332,11 +335,10 @@ def paginate_notes(
     (one query) and only that page's notes are loaded (one query plus prefetches). Notes the
     words found carry ``search_snippet``, the matching passage with the words marked.
     """
-    by_relevance = filters.order == RELEVANCE and matches is not None and matches.ranks is not None
-    if not by_relevance:
+    ranks = matches.ranks if matches is not None else None
+    if filters.order != RELEVANCE or ranks is None:
         page = paginate(notes, page_number)
     else:
-        ranks = matches.ranks
         rows = notes.order_by().values_list("pk", "translation_key")
         ordered = [pk for pk, key in sorted(rows, key=lambda row: (ranks[row[1]], row[0]))]
         page = paginate(ordered, page_number)
@@ -372,11 +374,8 @@ def related_notes(*, user, note: PracticeNotePage, limit: int = 4) -> list[Pract
 
 
 def note_translations(*, user, note: PracticeNotePage) -> list[PracticeNotePage]:
-    return list(
-        filter_by_tier(user, note.get_translations(inclusive=False).live())
-        .select_related("locale")
-        .specific()
-    )
+    translations: PageQuerySet = filter_by_tier(user, note.get_translations(inclusive=False).live())
+    return list(translations.select_related("locale").specific())
 
 
 def note_documents(*, note: PracticeNotePage) -> list[PracticeDocument]:
@@ -415,31 +414,26 @@ def country_profiles(*, index) -> QuerySet:
     )
 
 
-def focal_points(*, user, country) -> list:
-    """The country's national focal points whom ``user`` may see (members app, if it has them)."""
-    try:
-        from members.selectors import focal_points as members_focal_points
-    except ImportError:
-        members_focal_points = None
-    if members_focal_points is not None:
-        try:
-            return list(members_focal_points(country=country, user=user))
-        except TypeError:
-            return list(members_focal_points(country))
-    Profile = apps.get_model("members", "Profile")
+def focal_points(*, user, country: Country) -> list[Profile]:
+    """The country's national focal points whose profiles ``user`` may see."""
     profiles = Profile.objects.filter(
-        focal_point=True, country=country, user__is_active=True
+        focal_point=True, country=country, user__is_active=True, user__anonymised_at__isnull=True
     ).select_related("user", "organisation")
-    return list(filter_by_tier(user, profiles, field="visibility"))
+    return list(
+        filter_by_tier(user, profiles, field="visibility").order_by(
+            "user__last_name", "user__first_name", "pk"
+        )
+    )
 
 
-def country_events(*, user, country) -> list:
-    """Upcoming events concerning the country, once the events app offers them."""
-    try:
-        from events.selectors import events_for_country
-    except ImportError:
-        return []
-    return list(events_for_country(user=user, country=country))
+def country_events(*, user, country: Country, limit: int = 10) -> list[EventPage]:
+    """Upcoming events concerning the country that ``user`` may see, soonest first."""
+    events = (
+        visible_events(user)
+        .filter(countries=country, ends_at__gte=timezone.now())
+        .order_by("starts_at", "pk")
+    )
+    return list(events[:limit])
 
 
 def country_profile_context(*, user, profile) -> dict:

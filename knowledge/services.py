@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import io
 import logging
+import zipfile
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from docx.opc.exceptions import PackageNotFoundError
+from openpyxl.utils.exceptions import InvalidFileException
+from pypdf.errors import PyPdfError
+from wagtail.models import Page
 
 from knowledge.models import (
     Country,
@@ -17,7 +22,6 @@ from knowledge.models import (
     CountryProfilePage,
     LibraryIndexPage,
     PracticeDocument,
-    PracticeNoteDocument,
     PracticeNotePage,
 )
 
@@ -30,21 +34,20 @@ EXTRACTED_TEXT_MAX_CHARS = 500_000
 
 # --- the library's place in the tree -------------------------------------------------------
 @transaction.atomic
-def library_setup() -> LibraryIndexPage:
+def library_setup(*, parent: Page | None = None) -> LibraryIndexPage:
     """Create the library, its country profiles, review workflow and editors' rights. Idempotent.
 
+    The library goes below ``parent``, by default the default site's root page (the home page).
     Page permissions need the library page, so they cannot live in a migration; the demo
     seeding and ``manage.py setup_library`` call this.
     """
-    from wagtail.models import Locale, Page, Workflow, WorkflowPage
+    from wagtail.models import Locale, Site, Workflow, WorkflowPage
 
     from core.roles import Role
-    from home.models import HomePage
     from members.roles import grant_page_permissions
 
     Locale.objects.get_or_create(language_code="ru")
-    default_locale = Locale.get_default()
-    home = HomePage.objects.filter(locale=default_locale).first() or HomePage.objects.first()
+    home = parent or Site.objects.get(is_default_site=True).root_page
     library = LibraryIndexPage.objects.filter(locale=home.locale).first()
     if library is None:
         library = home.add_child(
@@ -84,23 +87,6 @@ def library_setup() -> LibraryIndexPage:
 
 
 # --- documents -----------------------------------------------------------------------------
-def note_documents_sync(*, note: PracticeNotePage) -> None:
-    """Record which documents the note uses, live or in its newest draft."""
-    ids = note.document_ids()
-    latest = note.get_latest_revision_as_object() if note.latest_revision_id else None
-    if latest is not None and latest is not note:
-        ids |= latest.document_ids()
-    ids &= set(PracticeDocument.objects.filter(pk__in=ids).values_list("pk", flat=True))
-    PracticeNoteDocument.objects.filter(note=note).exclude(document_id__in=ids).delete()
-    known = set(
-        PracticeNoteDocument.objects.filter(note=note).values_list("document_id", flat=True)
-    )
-    PracticeNoteDocument.objects.bulk_create(
-        [PracticeNoteDocument(note=note, document_id=pk) for pk in ids - known],
-        ignore_conflicts=True,
-    )
-
-
 def _text_of_pdf(data: bytes) -> str:
     from pypdf import PdfReader
 
@@ -136,6 +122,16 @@ def _text_of_xlsx(data: bytes) -> str:
 
 
 EXTRACTORS = {"pdf": _text_of_pdf, "docx": _text_of_docx, "xlsx": _text_of_xlsx}
+# What the readers raise on a damaged or disguised file (a DOCX or XLSX is a ZIP archive).
+EXTRACT_ERRORS = (
+    PyPdfError,
+    PackageNotFoundError,
+    InvalidFileException,
+    zipfile.BadZipFile,
+    KeyError,
+    ValueError,
+    OSError,
+)
 
 
 def document_text_extract(*, document_id: int) -> PracticeDocument | None:
@@ -150,7 +146,7 @@ def document_text_extract(*, document_id: int) -> PracticeDocument | None:
             with document.open_file() as handle:
                 data = handle.read()
             text = extractor(data)
-        except Exception:  # a malformed upload must not poison the queue
+        except EXTRACT_ERRORS:  # a malformed upload must not poison the queue
             logger.warning("Could not extract text of document %s", document_id, exc_info=True)
     PracticeDocument.objects.filter(pk=document_id).update(
         extracted_text=text[:EXTRACTED_TEXT_MAX_CHARS].replace("\x00", ""),
@@ -231,12 +227,8 @@ def review_notification_send(
 
 
 def _language_of(user) -> str:
-    profile = getattr(user, "profile", None) if hasattr(user, "profile") else None
-    languages = getattr(profile, "languages", None) or []
-    for code in languages:
-        if code in dict(settings.LANGUAGES):
-            return code
-    return settings.LANGUAGE_CODE
+    """The member's preferred language for e-mail, if the platform speaks it."""
+    return user.language if user.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def review_comment(workflow_state) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.forms import filters_from_query
+from knowledge.forms import filters_from_query, page_number_from_query
 from knowledge.selectors import (
     SEARCH_LIMIT,
     facet_counts,
@@ -27,7 +27,9 @@ def library_context(*, request, library) -> dict:
     filters = filters_from_query(request.GET)
     matches = text_matches(request.user, filters)
     notes = practice_notes_for(request.user, filters, matches)
-    page_obj = paginate_notes(notes, request.GET.get("page"), filters=filters, matches=matches)
+    page_obj = paginate_notes(
+        notes, page_number_from_query(request.GET), filters=filters, matches=matches
+    )
     facets = facet_counts(request.user, filters, matches)
     query = request.GET.copy()
     query.pop("page", None)

@@ -1,6 +1,3 @@
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
-from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,9 +5,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.access import is_secretariat
+from core.documents import DOCUMENT_OWNERS_HOOK, IMAGE_OWNERS_HOOK, pages_using
 from knowledge.models import (
     Country,
+    CountryIndexPage,
+    CountryProfilePage,
     GCMObjective,
+    LibraryIndexPage,
     PracticeNotePage,
     ResourceType,
     TargetGroup,
@@ -68,25 +70,19 @@ class TaxonomyGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyGroup)
 
 
-# --- practice notes and their documents ----------------------------------------------------
-@hooks.register("before_serve_document")
-def guard_note_documents(document, request):
-    """A document used by restricted notes goes only to those who may read one of them."""
-    from knowledge.access import can_download_document
-
-    if not can_download_document(request.user, document):
-        raise Http404
+# --- the documents and images the library's pages use (core.documents asks) ----------------
+LIBRARY_PAGES = (PracticeNotePage, CountryProfilePage, CountryIndexPage, LibraryIndexPage)
 
 
-@hooks.register("construct_explorer_page_queryset")
-def hide_others_drafts(parent_page, pages, request):
-    """Experts see published notes and their own drafts, not colleagues' unfinished work."""
-    from core.access import is_secretariat
+@hooks.register(DOCUMENT_OWNERS_HOOK)
+def library_pages_using_document(document):
+    """Notes and profiles showing the document in a block or linking it from their text."""
+    return pages_using(document, LIBRARY_PAGES)
 
-    if is_secretariat(request.user):
-        return pages
-    note_type = ContentType.objects.get_for_model(PracticeNotePage)
-    return pages.exclude(Q(content_type=note_type, live=False) & ~Q(owner=request.user))
+
+@hooks.register(IMAGE_OWNERS_HOOK)
+def library_pages_using_image(image):
+    return pages_using(image, LIBRARY_PAGES)
 
 
 @hooks.register("register_admin_urls")
@@ -103,8 +99,6 @@ def import_urls():
 
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
-        from core.access import is_secretariat
-
         return is_secretariat(request.user)
 
 

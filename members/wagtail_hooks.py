@@ -16,6 +16,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from core.access import is_secretariat
+from core.media import MEDIA_OWNERS_HOOK
 from members.models import Invitation, Organisation
 
 
@@ -87,6 +88,14 @@ def deletion_requests_menu_item():
         icon_name="warning",
         order=252,
     )
+
+
+@hooks.register(MEDIA_OWNERS_HOOK)
+def profiles_with_photo(name: str):
+    """A photo under MEDIA_URL shows to those who may see the profile (core.media asks)."""
+    from members.models import Profile
+
+    return Profile.objects.filter(photo=name)
 
 
 from members import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel

@@ -3,7 +3,6 @@ from knowledge.models.pages import (
     CountryIndexPage,
     CountryProfilePage,
     LibraryIndexPage,
-    PracticeNoteDocument,
     PracticeNotePage,
 )
 from knowledge.models.taxonomy import Country, GCMObjective, ResourceType, TargetGroup, Theme
@@ -15,7 +14,6 @@ __all__ = [
     "GCMObjective",
     "LibraryIndexPage",
     "PracticeDocument",
-    "PracticeNoteDocument",
     "PracticeNotePage",
     "ResourceType",
     "TargetGroup",

@@ -24,14 +24,16 @@ SIGNATURES = {
 
 
 def max_document_bytes() -> int:
-    return getattr(settings, "KNOWLEDGE_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024)
+    return settings.KNOWLEDGE_DOCUMENT_MAX_BYTES
 
 
 class PracticeDocument(AbstractDocument):
     """Wagtail's document, plus the text extracted from it after upload (for search)."""
 
-    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
-    extracted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    extracted_text: models.TextField = models.TextField(
+        _("extracted text"), blank=True, editable=False
+    )
+    extracted_at: models.DateTimeField = models.DateTimeField(null=True, blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields
 

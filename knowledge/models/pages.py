@@ -31,6 +31,10 @@ class LibraryIndexPage(Page):
     class Meta:
         verbose_name = _("library")
 
+    def access_keys(self) -> frozenset[str]:
+        """Every member reads it, unless a privacy rule on the page narrows that."""
+        return page_keys(self, keys_for_tier(Tier.MEMBERS))
+
     def get_context(self, request, *args, **kwargs):
         from knowledge.views import library_context
 
@@ -42,7 +46,7 @@ class LibraryIndexPage(Page):
 class PracticeNotePage(Page):
     """One practice: what a country did about a migration issue, and what it learned."""
 
-    summary = models.TextField(
+    summary: models.TextField = models.TextField(
         _("summary"), max_length=1200, help_text=_("Two or three sentences shown in listings.")
     )
     body = StreamField(PracticeBodyBlock(), verbose_name=_("body"), blank=True)
@@ -64,7 +68,7 @@ class PracticeNotePage(Page):
         blank=True,
         related_name="practice_notes",
     )
-    resource_type = models.ForeignKey(
+    resource_type: models.ForeignKey = models.ForeignKey(
         "knowledge.ResourceType",
         verbose_name=_("type"),
         null=True,
@@ -72,29 +76,31 @@ class PracticeNotePage(Page):
         on_delete=models.SET_NULL,
         related_name="practice_notes",
     )
-    period_start = models.PositiveSmallIntegerField(_("from (year)"), null=True, blank=True)
-    period_end = models.PositiveSmallIntegerField(
+    period_start: models.PositiveSmallIntegerField = models.PositiveSmallIntegerField(
+        _("from (year)"), null=True, blank=True
+    )
+    period_end: models.PositiveSmallIntegerField = models.PositiveSmallIntegerField(
         _("until (year)"), null=True, blank=True, help_text=_("Empty if still running.")
     )
-    implementing_organisations = models.TextField(
+    implementing_organisations: models.TextField = models.TextField(
         _("implementing organisations"), blank=True, help_text=_("One per line.")
     )
-    results = models.TextField(_("results"), blank=True)
-    language = models.CharField(
+    results: models.TextField = models.TextField(_("results"), blank=True)
+    language: models.CharField = models.CharField(
         _("language of the text"),
         max_length=8,
         choices=settings.CONTENT_LANGUAGES,
         default="en",
     )
-    tier = models.CharField(
+    tier: models.CharField = models.CharField(
         _("who may read it"), max_length=20, choices=Tier.choices, default=Tier.MEMBERS
     )
-    authoritative = models.BooleanField(
+    authoritative: models.BooleanField = models.BooleanField(
         _("authoritative version"),
         default=True,
         help_text=_("Uncheck on translations that only follow another language's original."),
     )
-    external_id = models.CharField(
+    external_id: models.CharField = models.CharField(
         _("external identifier"),
         max_length=64,
         blank=True,
@@ -212,6 +218,10 @@ class CountryIndexPage(Page):
     class Meta:
         verbose_name = _("country profiles")
 
+    def access_keys(self) -> frozenset[str]:
+        """Every member reads it, unless a privacy rule on the page narrows that."""
+        return page_keys(self, keys_for_tier(Tier.MEMBERS))
+
     def get_context(self, request, *args, **kwargs):
         from knowledge.selectors import country_profiles
 
@@ -223,14 +233,16 @@ class CountryIndexPage(Page):
 class CountryProfilePage(Page):
     """One country's migration governance in brief, its focal points, practices and events."""
 
-    country = models.ForeignKey(
+    country: models.ForeignKey = models.ForeignKey(
         "knowledge.Country",
         verbose_name=_("country"),
         on_delete=models.PROTECT,
         related_name="profile_pages",
     )
     summary = RichTextField(
-        _("summary"), blank=True, features=["h2", "h3", "bold", "italic", "ul", "ol", "link"]
+        _("summary"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ul", "ol", "link", "document-link"],
     )
 
     content_panels = [*Page.content_panels, FieldPanel("country"), FieldPanel("summary")]
@@ -241,6 +253,10 @@ class CountryProfilePage(Page):
     class Meta:
         verbose_name = _("country profile")
         verbose_name_plural = _("country profiles")
+
+    def access_keys(self) -> frozenset[str]:
+        """Every member reads it, unless a privacy rule on the page narrows that."""
+        return page_keys(self, keys_for_tier(Tier.MEMBERS))
 
     def clean(self) -> None:
         super().clean()
@@ -258,20 +274,3 @@ class CountryProfilePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(country_profile_context(user=request.user, profile=self))
         return context
-
-
-class PracticeNoteDocument(models.Model):
-    """Which note uses which document, live or in its latest draft: the documents' gate."""
-
-    note = models.ForeignKey(PracticeNotePage, on_delete=models.CASCADE, related_name="+")
-    document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL, on_delete=models.CASCADE, related_name="note_links"
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["note", "document"], name="note_document_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.note_id} → {self.document_id}"
