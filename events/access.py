@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -63,15 +64,25 @@ def can_view_event(user, page: EventPage | ConsultationPage) -> bool:
     return can_view(user, page)
 
 
-def event_or_404(user, event: EventPage | ConsultationPage | None) -> None:
+Page = TypeVar("Page", "EventPage", "ConsultationPage")
+
+
+def event_or_404(user, event: Page | None) -> Page:
     """What a member may not see is not there: a restricted event or consultation answers 404,
     like a page that does not exist."""
     if event is None or not can_view_event(user, event):
         raise Http404
+    return event
 
 
 def can_manage_events(user) -> bool:
     return is_secretariat(user)
+
+
+def require_manager(user) -> None:
+    """The secretariat's tools (registrants, exports, decisions) answer 403 to anyone else."""
+    if not can_manage_events(user):
+        raise PermissionDenied
 
 
 def can_see_gender(user) -> bool:
@@ -152,6 +163,12 @@ def can_cancel(user, registration: Registration | None) -> bool:
         and registration.user_id == user.pk
         and registration.status != RegistrationStatus.CANCELLED
     )
+
+
+def cancel_or_404(user, registration: Registration | None) -> Registration:
+    if registration is None or not can_cancel(user, registration):
+        raise Http404
+    return registration
 
 
 def in_consultation_audience(user, consultation: ConsultationPage) -> bool:

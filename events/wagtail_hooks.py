@@ -62,6 +62,23 @@ def events_using_image(image) -> list:
     return [*events, *consultations]
 
 
+def _chart(*, dimension: str, title: str, data: dict, caption: str = "") -> dict:
+    return {
+        "title": title,
+        "caption": caption,
+        "svg": mark_safe(  # noqa: S308 -- built by charts.py with every label escaped
+            charts.stacked_bars(
+                title=title, months=data["months"], series=data["series"], uid=f"chart-{dimension}"
+            )
+        ),
+        "months": data["months"],
+        "rows": [
+            {"label": label, "values": values, "total": sum(values)}
+            for label, values in data["series"].items()
+        ],
+    }
+
+
 class SecretariatEventsPanel(Component):
     """Upcoming events with seats and waitlists, open consultations and participation charts."""
 
@@ -69,34 +86,28 @@ class SecretariatEventsPanel(Component):
     order = 150
     template_name = "events/admin/secretariat_panel.html"
 
+    def __init__(self, user) -> None:
+        self.user = user
+
     def get_context_data(self, parent_context=None):
         context = selectors.secretariat_overview()
         charts_data = []
         for dimension, title in (
             ("country", _("Participants by country and month")),
             ("role", _("Participants by role and month")),
-            ("gender", _("Participants by gender and month, where members gave it")),
         ):
             data = selectors.participation_by(dimension=dimension)
-            if not data["series"] or (dimension == "gender" and list(data["series"]) == ["—"]):
-                continue
+            if data["series"]:
+                charts_data.append(_chart(dimension=dimension, title=title, data=data))
+        gender = selectors.participation_by_gender(viewer=self.user)
+        if gender is not None and gender["series"]:
             charts_data.append(
-                {
-                    "title": title,
-                    "svg": mark_safe(  # noqa: S308 -- built by charts.py with every label escaped
-                        charts.stacked_bars(
-                            title=title,
-                            months=data["months"],
-                            series=data["series"],
-                            uid=f"chart-{dimension}",
-                        )
-                    ),
-                    "months": data["months"],
-                    "rows": [
-                        {"label": label, "values": values, "total": sum(values)}
-                        for label, values in data["series"].items()
-                    ],
-                }
+                _chart(
+                    dimension="gender",
+                    title=_("Participants by gender and month"),
+                    data=gender,
+                    caption=gender["caption"],
+                )
             )
         context["charts"] = charts_data
         return context
@@ -105,4 +116,4 @@ class SecretariatEventsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_secretariat_panel(request, panels):
     if access.can_manage_events(request.user):
-        panels.append(SecretariatEventsPanel())
+        panels.append(SecretariatEventsPanel(request.user))
