@@ -94,6 +94,16 @@ def visible_consultations(user) -> PageQuerySet:
     return filter_by_tier(user, ConsultationPage.objects.live())
 
 
+def events_for_country(*, user, country, limit: int = 10) -> list[EventPage]:
+    """Upcoming events concerning ``country`` that ``user`` may see, soonest first (for the
+    country profile's "events" section)."""
+    return list(
+        visible_events(user)
+        .filter(countries=country, ends_at__gte=timezone.now())
+        .order_by("starts_at")[:limit]
+    )
+
+
 def event_index_context(*, index, user, params: Mapping[str, str]) -> dict[str, Any]:
     from knowledge.models import Country, Theme
 
@@ -308,7 +318,7 @@ def consultation_pending_users(*, consultation: ConsultationPage) -> list:
     done_users = set(submitted.values_list("user_id", flat=True))
     done_countries = set(submitted.exclude(country=None).values_list("country_id", flat=True))
     pending = []
-    for user in User.objects.filter(is_active=True).prefetch_related("groups"):
+    for user in User.objects.filter(is_active=True).select_related("profile"):
         if not access.in_consultation_audience(user, consultation):
             continue
         if consultation.mode == ResponseMode.COUNTRY:

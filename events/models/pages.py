@@ -82,8 +82,7 @@ class EventPageForm(WagtailAdminPageForm):
         instance = self.instance
         if instance and instance.pk and instance.timezone:
             zone = zoneinfo.ZoneInfo(instance.timezone)
-            for name in ("starts_at", "ends_at"):
-                value = getattr(instance, name, None)
+            for name, value in (("starts_at", instance.starts_at), ("ends_at", instance.ends_at)):
                 if value is not None and name in self.fields:
                     self.initial[name] = timezone.localtime(value, zone).replace(tzinfo=None)
 
