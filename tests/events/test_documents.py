@@ -94,3 +94,28 @@ def test_an_unpublished_events_file_is_the_secretariats(member):
     client = Client()
     client.force_login(member)
     assert client.get(document.url).status_code == 404
+
+
+def _image():
+    import io
+
+    from PIL import Image
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buffer, "PNG")
+    return get_image_model().objects.create(
+        title="Delegates", file=ContentFile(buffer.getvalue(), name="delegates.png")
+    )
+
+
+@pytest.mark.parametrize("tier", list(MAY_SEE))
+def test_an_image_in_an_events_text_is_seen_as_the_event_is(tier):
+    from core.documents import can_view_image
+
+    image = _image()
+    embed = f'<embed embedtype="image" format="left" id="{image.pk}" alt="Delegates"/>'
+    make_event(get_events_index(), tier=tier, body=f"<p>Photo</p>{embed}")
+    for role in (Role.OBSERVER, Role.GOVERNMENT, Role.SECRETARIAT):
+        user = make_member(role)
+        assert can_view_image(user, image) is (role in MAY_SEE[tier]), role
