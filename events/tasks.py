@@ -8,7 +8,9 @@ from events import services
 
 
 @shared_task
-def send_registration_email(registration_id: int, kind: str) -> None:
+def send_registration_email(registration_id: int, kind: str, language: str | None = None) -> None:
+    """``language`` comes only in messages queued before e-mails followed ``User.language``;
+    it is ignored: the recipient's own language decides."""
     services.registration_email_send(registration_id=registration_id, kind=kind)
 
 
