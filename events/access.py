@@ -1,93 +1,123 @@
 """Who may do what with events and consultations, built on ``core.access``.
 
-Facts about a member that live in the members app (country, time zone, focal point) are read
-loosely here: this app works whether or not the member's profile carries them yet.
+Facts about a member (country, focal point, time zone) live on their ``members.Profile``. A
+member may have no profile row yet (it is made when they first edit it, or when an invitation
+names a country): such a member has no country, is no focal point and keeps each event's zone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from core.access import can_view, is_secretariat, user_keys
-from core.roles import Role
+from core.access import can_view, has_role, is_secretariat, user_keys
+from members.models import Profile
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-def _profile_attr(user, name: str):
-    for holder in (user, getattr(user, "profile", None)):
-        if holder is not None and hasattr(holder, name):
-            return getattr(holder, name)
-    return None
-
-
-def member_country(user):
-    """The member's ``knowledge.Country``, or None when the profile does not say."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    try:
-        value = _profile_attr(user, "country")
-    except Exception:  # a missing related profile row raises DoesNotExist
-        return None
+    from events.models import ConsultationPage, EventPage, Registration
     from knowledge.models import Country
 
-    return value if isinstance(value, Country) else None
+
+def member_profile(user) -> Profile | None:
+    """The member's profile, or None for visitors and members without a profile row."""
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        return None
+
+
+def member_country(user) -> Country | None:
+    """The member's country, or None when their profile does not name one."""
+    profile = member_profile(user)
+    return profile.country if profile is not None else None
 
 
 def member_timezone_name(user) -> str | None:
-    if not getattr(user, "is_authenticated", False):
+    """The zone the member chose in their profile; None shows each event in its own zone."""
+    profile = member_profile(user)
+    if profile is None or not profile.time_zone:
         return None
-    for name in ("time_zone", "timezone"):
-        try:
-            value = _profile_attr(user, name)
-        except Exception:
-            return None
-        if value:
-            return str(value)
-    return None
+    return profile.time_zone
 
 
-def is_focal_point(user, country=None) -> bool:
-    """Focal points answer for their country. Without a focal-point flag on profiles, any
-    government official of the country may."""
-    if not getattr(user, "is_authenticated", False):
+def is_focal_point(user, country: Country | None = None) -> bool:
+    """Focal points answer for their country (of ``country``, when given)."""
+    profile = member_profile(user)
+    if profile is None or not profile.focal_point or not user_keys(user):
         return False
-    flag = None
-    for name in ("is_focal_point", "focal_point"):
-        try:
-            flag = _profile_attr(user, name)
-        except Exception:
-            flag = None
-        if flag is not None:
-            break
-    if flag is None:
-        flag = has_role(user, Role.GOVERNMENT)
-    if not flag:
-        return False
-    return country is None or member_country(user) == country
+    return country is None or profile.country_id == country.pk
 
 
-def has_role(user, role: str) -> bool:
-    return f"group:{role}" in user_keys(user)
-
-
-def can_view_event(user, page) -> bool:
+def can_view_event(user, page: EventPage | ConsultationPage) -> bool:
     """Events and consultations: the page's tier, through the one access layer."""
     return can_view(user, page)
+
+
+Page = TypeVar("Page", "EventPage", "ConsultationPage")
+
+
+def event_or_404(user, event: Page | None) -> Page:
+    """What a member may not see is not there: a restricted event or consultation answers 404,
+    like a page that does not exist."""
+    if event is None or not can_view_event(user, event):
+        raise Http404
+    return event
 
 
 def can_manage_events(user) -> bool:
     return is_secretariat(user)
 
 
+def require_manager(user) -> None:
+    """The secretariat's tools (registrants, exports, decisions) answer 403 to anyone else."""
+    if not can_manage_events(user):
+        raise PermissionDenied
+
+
+def can_see_gender(user) -> bool:
+    """Participation by gender is the secretariat's, and only counted (see ``selectors``)."""
+    return is_secretariat(user)
+
+
+@runtime_checkable
+class _Guarded(Protocol):
+    def access_keys(self) -> Iterable[str]: ...
+
+
+def can_open_page(user, page) -> bool:
+    """A linked page (an event's outcome, say) is named only to members who may open it.
+
+    Pages with a tier answer through ``core.access``; structural pages without one (an index)
+    are open to members within the editors' privacy rules.
+    """
+    from core.access import passes_privacy
+
+    if not page.live or not user_keys(user):
+        return False
+    specific = page.specific
+    if isinstance(specific, _Guarded):
+        return can_view(user, specific)
+    return passes_privacy(user, page)
+
+
 @dataclass(frozen=True)
 class Eligibility:
     allowed: bool
-    reason: str = ""
+    reason: str | Promise = ""
 
 
-def registration_eligibility(user, event, *, now=None) -> Eligibility:
+def registration_eligibility(user, event: EventPage, *, now: datetime | None = None) -> Eligibility:
     """Whether ``user`` may register for ``event`` now, and why not."""
     now = now or timezone.now()
     if not can_view_event(user, event):
@@ -116,7 +146,7 @@ def registration_eligibility(user, event, *, now=None) -> Eligibility:
     return Eligibility(True)
 
 
-def can_see_online_link(user, event, registration=None) -> bool:
+def can_see_online_link(user, event: EventPage, registration: Registration | None = None) -> bool:
     from events.models import RegistrationStatus
 
     if is_secretariat(user):
@@ -124,7 +154,24 @@ def can_see_online_link(user, event, registration=None) -> bool:
     return registration is not None and registration.status == RegistrationStatus.CONFIRMED
 
 
-def in_consultation_audience(user, consultation) -> bool:
+def can_cancel(user, registration: Registration | None) -> bool:
+    """A member cancels their own active registration; there is nothing else to cancel."""
+    from events.models import RegistrationStatus
+
+    return (
+        registration is not None
+        and registration.user_id == user.pk
+        and registration.status != RegistrationStatus.CANCELLED
+    )
+
+
+def cancel_or_404(user, registration: Registration | None) -> Registration:
+    if registration is None or not can_cancel(user, registration):
+        raise Http404
+    return registration
+
+
+def in_consultation_audience(user, consultation: ConsultationPage) -> bool:
     if not can_view_event(user, consultation):
         return False
     roles = {g.name for g in consultation.audience_roles.all()}
@@ -134,7 +181,7 @@ def in_consultation_audience(user, consultation) -> bool:
     return not countries or member_country(user) in countries
 
 
-def can_respond(user, consultation) -> Eligibility:
+def can_respond(user, consultation: ConsultationPage) -> Eligibility:
     from events.models import ResponseMode
 
     if not in_consultation_audience(user, consultation):
@@ -151,7 +198,7 @@ def can_respond(user, consultation) -> Eligibility:
     return Eligibility(True)
 
 
-def can_view_answers(user, consultation) -> bool:
+def can_view_answers(user, consultation: ConsultationPage) -> bool:
     from events.models import AnswerVisibility
 
     if is_secretariat(user):
@@ -161,3 +208,9 @@ def can_view_answers(user, consultation) -> bool:
         and consultation.is_closed()
         and can_view_event(user, consultation)
     )
+
+
+def answers_or_404(user, consultation: ConsultationPage) -> None:
+    """Answers a member may not read are not there for them (404, as for a hidden page)."""
+    if not can_view_answers(user, consultation):
+        raise Http404

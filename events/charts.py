@@ -32,7 +32,7 @@ def stacked_bars(*, title: str, months: list[str], series: dict[str, list[int]],
     ]
     for i, month in enumerate(months):
         x = left + i * slot + (slot - bar_w) / 2
-        y = top + plot_h
+        y: float = top + plot_h
         for index, values in enumerate(series.values()):
             value = values[i]
             if not value:

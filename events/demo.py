@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page
 
+from events.access import member_country
 from events.models import (
     Answer,
     ConsultationPage,
@@ -117,15 +118,9 @@ COUNTRIES = ["AM", "AZ", "GE", "MD", "UA"]
 
 
 def _members(ctx) -> list:
-    """Members from the members app's demo when it shared them, else a few of our own."""
-    shared = ctx.shared.get("members")
-    users = []
-    if isinstance(shared, dict):
-        for value in shared.values():
-            users.extend(value if isinstance(value, list | tuple) else [value])
-    elif isinstance(shared, list | tuple):
-        users = list(shared)
-    users = [u for u in users if getattr(u, "pk", None)]
+    """Members from the members app's demo (``{role: [users]}``) when it ran, else a few of ours."""
+    shared: dict[str, list] = ctx.shared.get("members", {})
+    users = [user for role_users in shared.values() for user in role_users]
     if len(users) >= 8:
         return users
     from core.roles import Role
@@ -230,7 +225,7 @@ def _register(event, users, now) -> None:
             defaults={
                 "status": status,
                 "position": ledger.next_position,
-                "country": getattr(getattr(user, "profile", None), "country", None),
+                "country": member_country(user),
                 "interpretation_language": "ru" if i % 3 == 0 else "",
                 "visa_letter": i % 4 == 0,
                 "confirmed_at": now if confirmed else None,
@@ -278,7 +273,7 @@ def _answers(page, users, *, submitted: bool) -> None:
     for i, user in enumerate(users):
         country = None
         if page.mode == ResponseMode.COUNTRY:
-            country = getattr(getattr(user, "profile", None), "country", None)
+            country = member_country(user)
             if country is None:
                 continue
         lookup = {"consultation": page, "country": country}

@@ -74,7 +74,8 @@ def to_csv(header, rows) -> bytes:
 
 def to_xlsx(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    for default_sheet in list(workbook.worksheets):  # a new workbook has one empty sheet
+        workbook.remove(default_sheet)
     for title, header, rows in sheets:
         sheet = workbook.create_sheet(title=title[:31])
         sheet.append(header)

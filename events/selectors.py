@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import calendar as pycalendar
 import zoneinfo
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.query import PageQuerySet
 
-from core.access import filter_by_tier
+from core.access import filter_by_tier, has_role
+from core.params import bounded_int
+from core.roles import Role
 from events import access
+from events.calendar import CalendarEntry
 from events.models import (
+    CalendarFeedToken,
     ConsultationPage,
     EventFormat,
     EventKind,
+    EventLedger,
+    EventOutcomeLink,
     EventPage,
     Registration,
     RegistrationStatus,
@@ -27,6 +38,11 @@ from events.models import (
 
 S = RegistrationStatus
 TZ_COOKIE = "events_tz"
+# The month calendar's reach: far enough for any real event, near enough that the previous and
+# next months always exist (date arithmetic fails outside years 1 to 9999).
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+# Participation by gender: smaller groups are not shown (a group of one is a person).
+SMALLEST_GROUP = 5
 
 
 # --- Time zones -----------------------------------------------------------------------------
@@ -70,15 +86,25 @@ def event_times(event: EventPage, zone_name: str | None) -> list[dict]:
 # --- Lists ----------------------------------------------------------------------------------
 
 
-def visible_events(user):
+def visible_events(user) -> PageQuerySet:
     return filter_by_tier(user, EventPage.objects.live())
 
 
-def visible_consultations(user):
+def visible_consultations(user) -> PageQuerySet:
     return filter_by_tier(user, ConsultationPage.objects.live())
 
 
-def event_index_context(*, index, user, params) -> dict:
+def events_for_country(*, user, country, limit: int = 10) -> list[EventPage]:
+    """Upcoming events concerning ``country`` that ``user`` may see, soonest first (for the
+    country profile's "events" section)."""
+    return list(
+        visible_events(user)
+        .filter(countries=country, ends_at__gte=timezone.now())
+        .order_by("starts_at")[:limit]
+    )
+
+
+def event_index_context(*, index, user, params: Mapping[str, str]) -> dict[str, Any]:
     from knowledge.models import Country, Theme
 
     now = timezone.now()
@@ -101,9 +127,9 @@ def event_index_context(*, index, user, params) -> dict:
     view = "calendar" if params.get("view") == "calendar" else "list"
     when = "past" if params.get("when") == "past" else "upcoming"
     query = {k: v for k, v in filters.items() if v}
-    context = {
+    context: dict[str, Any] = {
         "filters": filters,
-        "filter_query": "&".join(f"{k}={v}" for k, v in query.items()),
+        "filter_query": urlencode(query),
         "view": view,
         "when": when,
         "kinds": EventKind.choices,
@@ -120,35 +146,47 @@ def event_index_context(*, index, user, params) -> dict:
         .order_by("-closes_at")[:10],
     }
     if view == "calendar":
-        context["month"] = month_grid(events=events, month=params.get("month", ""), now=now)
+        asked = params.get("month", "")
+        first = parse_month(asked)
+        if asked and first is None:
+            context["month_error"] = _(
+                "There is no month %(month)s in the calendar; here is the current month."
+            ) % {"month": asked[:20]}
+        context["month"] = month_grid(events=events, first=first, now=now)
     else:
         if when == "past":
             listed = events.filter(ends_at__lt=now).order_by("-starts_at")
         else:
             listed = events.filter(ends_at__gte=now).order_by("starts_at")
-        context["page_obj"] = Paginator(listed, 20).get_page(params.get("page"))
+        # Paginator answers out-of-range pages with the last one; a hostile number is page 1.
+        page = bounded_int(params.get("page"), minimum=1, default=1)
+        context["page_obj"] = Paginator(listed, 20).get_page(page)
     return context
 
 
-def _parse_month(value: str, now: datetime) -> date:
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        return date(year, month, 1)
-    except (ValueError, TypeError):
-        today = timezone.localdate(now)
-        return today.replace(day=1)
+def parse_month(value: str) -> date | None:
+    """``YYYY-MM`` within the calendar's reach, else None."""
+    year_text, _dash, month_text = value.partition("-")
+    year = bounded_int(year_text, minimum=FIRST_YEAR, maximum=LAST_YEAR)
+    month = bounded_int(month_text, minimum=1, maximum=12)
+    if year is None or month is None:
+        return None
+    return date(year, month, 1)
 
 
-def month_grid(*, events, month: str, now: datetime) -> dict:
-    """Weeks of the month (Monday first), each day with the events on it in their own zone."""
-    first = _parse_month(month, now)
+def month_grid(*, events, first: date | None, now: datetime) -> dict[str, Any]:
+    """Weeks of the month (Monday first), each day with the events on it in their own zone.
+
+    ``first`` is the month's first day; None shows the current month.
+    """
+    first = first or timezone.localdate(now).replace(day=1)
     weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     start, end = weeks[0][0], weeks[-1][-1]
     window = events.filter(
         starts_at__lt=datetime.combine(end + timedelta(days=2), datetime.min.time(), UTC),
         ends_at__gte=datetime.combine(start - timedelta(days=1), datetime.min.time(), UTC),
     ).order_by("starts_at")
-    by_day: dict[date, list] = defaultdict(list)
+    by_day: dict[date, list[EventPage]] = defaultdict(list)
     for event in window:
         day = timezone.localtime(event.starts_at, event.zone).date()
         last = timezone.localtime(event.ends_at, event.zone).date()
@@ -194,7 +232,7 @@ def seat_counts(*, event: EventPage) -> dict:
     }
 
 
-def waitlist_place(registration: Registration) -> int | None:
+def waitlist_place(registration: Registration | None) -> int | None:
     if registration is None or registration.status != S.WAITLISTED:
         return None
     return (
@@ -207,7 +245,13 @@ def waitlist_place(registration: Registration) -> int | None:
     )
 
 
-def event_page_context(*, event: EventPage, request) -> dict:
+def outcome_links(*, event: EventPage, user) -> list[EventOutcomeLink]:
+    """The event's outcome pages the member may open; the others are not named."""
+    links = event.outcome_links.select_related("linked_page")
+    return [link for link in links if access.can_open_page(user, link.linked_page)]
+
+
+def event_page_context(*, event: EventPage, request) -> dict[str, Any]:
     from events.forms import RegistrationForm
 
     user = request.user
@@ -225,7 +269,7 @@ def event_page_context(*, event: EventPage, request) -> dict:
         "zone_choices": sorted(zoneinfo.available_timezones()),
         "sessions": event.sessions.all(),
         "documents": event.documents.select_related("document"),
-        "outcome_links": event.outcome_links.select_related("linked_page"),
+        "outcome_links": outcome_links(event=event, user=user),
         "can_manage": access.can_manage_events(user),
         "registration_form": RegistrationForm(instance=active),
         "is_past": event.is_past(),
@@ -235,7 +279,7 @@ def event_page_context(*, event: EventPage, request) -> dict:
 # --- Consultations --------------------------------------------------------------------------
 
 
-def consultation_page_context(*, consultation: ConsultationPage, user) -> dict:
+def consultation_page_context(*, consultation: ConsultationPage, user) -> dict[str, Any]:
     from events.forms import ConsultationResponseForm
     from events.services import consultation_response_for
 
@@ -247,6 +291,7 @@ def consultation_page_context(*, consultation: ConsultationPage, user) -> dict:
         form = ConsultationResponseForm(questions=questions, response=response)
     return {
         "questions": questions,
+        "documents": consultation.documents.select_related("document"),
         "response": response,
         "respond": eligibility,
         "response_form": form,
@@ -273,7 +318,7 @@ def consultation_pending_users(*, consultation: ConsultationPage) -> list:
     done_users = set(submitted.values_list("user_id", flat=True))
     done_countries = set(submitted.exclude(country=None).values_list("country_id", flat=True))
     pending = []
-    for user in User.objects.filter(is_active=True).prefetch_related("groups"):
+    for user in User.objects.filter(is_active=True).select_related("profile"):
         if not access.in_consultation_audience(user, consultation):
             continue
         if consultation.mode == ResponseMode.COUNTRY:
@@ -291,15 +336,26 @@ def consultation_pending_users(*, consultation: ConsultationPage) -> list:
 # --- Dashboards -----------------------------------------------------------------------------
 
 
-def dashboard_panel(*, user) -> dict | None:
+def member_registrations(user, *, upcoming: bool = True) -> list[Registration]:
+    """The member's registrations (not cancelled) for events they may see now.
+
+    Returns ``Registration`` rows, each with ``.event`` (the ``EventPage``) loaded, ordered by
+    the event's start. ``upcoming`` keeps events that have not ended yet; without it, past
+    events come too. Only live events the member may see through ``core.access`` count: a
+    place taken before the event became restricted does not reveal it.
+    """
+    registrations = Registration.objects.filter(
+        user_id=user.pk, event__in=visible_events(user)
+    ).exclude(status=S.CANCELLED)
+    if upcoming:
+        registrations = registrations.filter(event__ends_at__gte=timezone.now())
+    return list(registrations.select_related("event").order_by("event__starts_at", "pk"))
+
+
+def dashboard_panel(*, user) -> dict[str, Any]:
     """The member's upcoming events and the consultations waiting for their answer."""
     now = timezone.now()
-    registrations = list(
-        Registration.objects.filter(user=user, event__live=True, event__ends_at__gte=now)
-        .exclude(status=S.CANCELLED)
-        .select_related("event")
-        .order_by("event__starts_at")[:5]
-    )
+    registrations = member_registrations(user)[:5]
     consultations = [
         c
         for c in visible_consultations(user)
@@ -326,16 +382,50 @@ def dashboard_panel(*, user) -> dict | None:
     }
 
 
-def member_feed_events(*, user) -> list[tuple[EventPage, Registration]]:
-    """Events in a member's calendar feed: those they hold a place (or a waitlist place) at."""
-    since = timezone.now() - timedelta(days=90)
-    registrations = (
-        Registration.objects.filter(user=user, event__live=True, event__ends_at__gte=since)
-        .exclude(status=S.CANCELLED)
-        .select_related("event", "event__ledger")
-        .order_by("event__starts_at")
+FEED_DAYS_BACK = 90
+
+
+def feed_owner(*, token: str):
+    """The active member whose calendar feed ``token`` opens; 404 for any other token."""
+    from django.http import Http404
+
+    feed_token = CalendarFeedToken.objects.filter(token=token).select_related("user").first()
+    if feed_token is None or not feed_token.user.is_active:
+        raise Http404
+    return feed_token.user
+
+
+def member_feed(*, user) -> list[CalendarEntry]:
+    """The entries of the member's calendar feed (see ``member_feed_registrations``)."""
+    registrations = member_feed_registrations(user=user)
+    sequences = dict(
+        EventLedger.objects.filter(event_id__in={r.event_id for r in registrations}).values_list(
+            "event_id", "sequence"
+        )
     )
-    return [(r.event, r) for r in registrations if access.can_view_event(user, r.event)]
+    return [
+        CalendarEntry(
+            event=r.event,
+            registration=r,
+            sequence=sequences.get(r.event_id, 0),
+            include_link=access.can_see_online_link(user, r.event, r),
+        )
+        for r in registrations
+    ]
+
+
+def member_feed_registrations(*, user) -> list[Registration]:
+    """A member's calendar feed: every place they hold, wait for or gave up, at events they may
+    see, from three months back. Cancelled places stay in the feed (as CANCELLED) so that
+    calendar apps take the event out instead of keeping a stale copy."""
+    since = timezone.now() - timedelta(days=FEED_DAYS_BACK)
+    return list(
+        Registration.objects.filter(
+            user_id=user.pk, event__in=visible_events(user), event__ends_at__gte=since
+        )
+        .select_related("event")
+        .order_by("event__starts_at", "pk")
+    )
 
 
 def registrants(*, event: EventPage):
@@ -373,50 +463,111 @@ def secretariat_overview(*, now: datetime | None = None) -> dict:
     return {"upcoming": upcoming, "consultations": consultations}
 
 
-def participation_by(
-    *, dimension: str, months_back: int = 11, months_ahead: int = 2, now: datetime | None = None
-) -> dict:
-    """Confirmed participants per month of the event, split by country, role or gender.
-
-    Returns ``{"months": [...], "series": {label: [count per month]}}``.
-    """
-    from core.roles import Role
-
-    now = now or timezone.now()
+def _month_keys(*, now: datetime, months_back: int, months_ahead: int) -> tuple[date, list[str]]:
     first = timezone.localdate(now).replace(day=1)
     start = first
     for _i in range(months_back):
         start = (start - timedelta(days=1)).replace(day=1)
-    month_keys = []
+    month_keys: list[str] = []
     cursor = start
     while len(month_keys) < months_back + 1 + months_ahead:
         month_keys.append(cursor.strftime("%Y-%m"))
         cursor = (cursor + timedelta(days=32)).replace(day=1)
-    rows = (
-        Registration.objects.filter(
-            status=S.CONFIRMED,
-            event__starts_at__gte=datetime.combine(start, datetime.min.time(), UTC),
-        )
-        .select_related("country", "event")
-        .prefetch_related("user__groups")
-    )
+    return start, month_keys
+
+
+def participation_by(
+    *, dimension: str, months_back: int = 11, months_ahead: int = 2, now: datetime | None = None
+) -> dict[str, Any]:
+    """Confirmed participants (people, each counted once a month) per month of the event, split
+    by country or role. Gender has its own selector: ``participation_by_gender``.
+
+    Returns ``{"months": [...], "series": {label: [count per month]}}``.
+    """
+    now = now or timezone.now()
+    start, month_keys = _month_keys(now=now, months_back=months_back, months_ahead=months_ahead)
+    people = _participants(start=start, month_keys=month_keys)
     role_labels = dict(Role.choices)
-    counts: Counter = Counter()
-    for registration in rows:
-        month = registration.event.starts_at.strftime("%Y-%m")
-        if month not in month_keys:
-            continue
+    roles_of: dict[int, list[str]] = {}  # asked once a person, not once a registration
+    cells: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for month, registration in people:
         if dimension == "country":
             labels = [registration.country.label if registration.country else "—"]
         elif dimension == "role":
-            names = [g.name for g in registration.user.groups.all() if g.name in role_labels]
-            labels = [str(role_labels[n]) for n in names] or ["—"]
-        else:  # gender, where the member chose to give it
-            gender = access._profile_attr(registration.user, "gender")
-            labels = [str(gender) if gender else "—"]
+            user = registration.user
+            if user.pk not in roles_of:
+                roles_of[user.pk] = [
+                    str(label) for role, label in role_labels.items() if has_role(user, role)
+                ]
+            labels = roles_of[user.pk] or ["—"]
+        else:
+            raise ValueError(f"no participation chart by {dimension!r}")
         for label in labels:
-            counts[(label, month)] += 1
+            cells[(label, month)].add(registration.user_id)
     series: dict[str, list[int]] = {}
-    for label in sorted({label for label, _m in counts}):
-        series[label] = [counts[(label, m)] for m in month_keys]
+    for label in sorted({label for label, _m in cells}):
+        series[label] = [len(cells[(label, m)]) for m in month_keys]
     return {"months": month_keys, "series": series}
+
+
+def _participants(*, start: date, month_keys: list[str]) -> list[tuple[str, Registration]]:
+    rows = Registration.objects.filter(
+        status=S.CONFIRMED,
+        event__starts_at__gte=datetime.combine(start, datetime.min.time(), UTC),
+    ).select_related("country", "event", "user__profile")
+    pairs = []
+    for registration in rows:
+        month = registration.event.starts_at.strftime("%Y-%m")
+        if month in month_keys:
+            pairs.append((month, registration))
+    return pairs
+
+
+def participation_by_gender(
+    *, viewer, months_back: int = 11, months_ahead: int = 2, now: datetime | None = None
+) -> dict[str, Any] | None:
+    """Confirmed participants per month by the gender they gave (Woman, Man, In another way,
+    Not said); None for anyone but the secretariat.
+
+    No month shows a group of fewer than ``SMALLEST_GROUP`` people: such groups are merged into
+    "Not shown (fewer than 5)", and while that merged group is itself smaller, the next smallest
+    group joins it, so that no hidden number can be worked out from the others.
+    Returns ``{"months": [...], "series": {label: [count per month]}, "caption": str}``.
+    """
+    from members.models import Gender
+
+    if not access.can_see_gender(viewer):
+        return None
+    now = now or timezone.now()
+    start, month_keys = _month_keys(now=now, months_back=months_back, months_ahead=months_ahead)
+    not_said = _("Not said")
+    labels = {**{value: str(label) for value, label in Gender.choices}, "": str(not_said)}
+    cells: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for month, registration in _participants(start=start, month_keys=month_keys):
+        profile = access.member_profile(registration.user)
+        gender = profile.gender if profile is not None else ""
+        cells[(labels[gender], month)].add(registration.user_id)
+    hidden = _("Not shown (fewer than %(n)s)") % {"n": SMALLEST_GROUP}
+    order = [*labels.values(), hidden]
+    series: dict[str, list[int]] = {label: [0] * len(month_keys) for label in order}
+    for index, month in enumerate(month_keys):
+        counts = {label: len(cells[(label, month)]) for label in labels.values()}
+        merged = 0
+        for label in [label for label, n in counts.items() if 0 < n < SMALLEST_GROUP]:
+            merged += counts.pop(label)
+        while 0 < merged < SMALLEST_GROUP and any(counts.values()):
+            smallest = min((n, label) for label, n in counts.items() if n)[1]
+            merged += counts.pop(smallest)
+        for label, n in counts.items():
+            series[label][index] = n
+        series[hidden][index] = merged
+    return {
+        "months": month_keys,
+        "series": {label: values for label, values in series.items() if any(values)},
+        "caption": _(
+            "Counted only where members gave their gender in their profile. Groups of fewer "
+            "than %(n)s people in a month are not shown: they are counted together under "
+            "“Not shown”, with the next smallest group when needed."
+        )
+        % {"n": SMALLEST_GROUP},
+    }

@@ -7,15 +7,19 @@ served one at a time: capacity can never be exceeded, and the unique constraint 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from events import access
+from core.access import is_secretariat
+from events import access, emails
 from events.models import (
     Answer,
     CalendarFeedToken,
@@ -29,6 +33,8 @@ from events.models import (
     Response,
     ResponseMode,
     ResponseStatus,
+    SentEmail,
+    SentEmailKind,
     SentReminder,
 )
 
@@ -36,17 +42,11 @@ S = RegistrationStatus
 REGISTRATION_FIELDS = ("accessibility_needs", "interpretation_language", "visa_letter", "dietary")
 
 
-def _language() -> str:
-    return translation.get_language() or settings.LANGUAGE_CODE
-
-
 def _send_registration_email(registration: Registration, kind: str) -> None:
+    """Queued on commit; written in the member's language when it is sent."""
     from events import tasks
 
-    language = _language()
-    transaction.on_commit(
-        lambda: tasks.send_registration_email.delay(registration.pk, kind, language)
-    )
+    transaction.on_commit(lambda: tasks.send_registration_email.delay(registration.pk, kind))
 
 
 def _locked_ledger(event_id: int) -> EventLedger:
@@ -104,7 +104,7 @@ def registration_create(
                 setattr(registration, key, value)
             registration.save()
             return registration
-        if event.approval_required and not access.is_secretariat(user):
+        if event.approval_required and not is_secretariat(user):
             status = S.PENDING
         elif _seat_free(event, country.pk if country else None):
             status = S.CONFIRMED
@@ -263,9 +263,9 @@ def event_published(*, event: EventPage, now: datetime | None = None) -> list[st
         if not event.cancelled:
             _promote_waitlisted(event, now)
         if changes:
-            language = _language()
+            sequence = ledger.sequence
             transaction.on_commit(
-                lambda: tasks.send_event_change_email.delay(event.pk, changes, language)
+                lambda: tasks.send_event_change_email.delay(event.pk, changes, sequence)
             )
     return changes
 
@@ -274,7 +274,7 @@ def event_published(*, event: EventPage, now: datetime | None = None) -> list[st
 
 
 def _reminder_days() -> list[int]:
-    return sorted(getattr(settings, "EVENTS_REMINDER_DAYS", [7, 1]))
+    return sorted(settings.EVENTS_REMINDER_DAYS)
 
 
 def reminders_send_due(*, now: datetime | None = None) -> int:
@@ -311,7 +311,7 @@ def reminders_send_due(*, now: datetime | None = None) -> int:
                 continue
             if created:
                 queued += 1
-                transaction.on_commit(lambda pk=reminder.pk: tasks.send_event_reminder.delay(pk))
+                transaction.on_commit(partial(tasks.send_event_reminder.delay, reminder.pk))
     return queued
 
 
@@ -356,8 +356,9 @@ def consultation_response_save(
         if missing:
             raise ValidationError({"missing": missing})
     with transaction.atomic():
-        response = _response_for(consultation=consultation, user=user, create=True)
-        response = Response.objects.select_for_update().get(pk=response.pk)
+        created = _response_for(consultation=consultation, user=user, create=True)
+        assert created is not None  # create=True makes one
+        response = Response.objects.select_for_update().get(pk=created.pk)
         for pk, question in questions.items():
             value = answers.get(pk)
             if question.kind == QuestionKind.TEXT:
@@ -378,6 +379,30 @@ def consultation_response_save(
     return response
 
 
+@dataclass(frozen=True)
+class ResponseOutcome:
+    response: Response
+    submitted: bool
+    missing: list[str]
+
+
+def consultation_response_record(
+    *, consultation: ConsultationPage, user, answers: dict[int, object], submit: bool
+) -> ResponseOutcome:
+    """What the answer form does: submit when asked and complete; when required answers are
+    missing, keep what was typed as a draft and say which questions need an answer."""
+    try:
+        response = consultation_response_save(
+            consultation=consultation, user=user, answers=answers, submit=submit
+        )
+    except ValidationError as exc:
+        response = consultation_response_save(
+            consultation=consultation, user=user, answers=answers, submit=False
+        )
+        return ResponseOutcome(response, False, exc.message_dict.get("missing", []))
+    return ResponseOutcome(response, submit, [])
+
+
 def _has_value(value) -> bool:
     if isinstance(value, list):
         return any(value)
@@ -390,7 +415,7 @@ def consultation_reminders_send_due(*, now: datetime | None = None) -> int:
     from events.selectors import consultation_pending_users
 
     now = now or timezone.now()
-    days = sorted(getattr(settings, "EVENTS_CONSULTATION_REMINDER_DAYS", [3]))
+    days = sorted(settings.EVENTS_CONSULTATION_REMINDER_DAYS)
     if not days:
         return 0
     queued = 0
@@ -410,7 +435,120 @@ def consultation_reminders_send_due(*, now: datetime | None = None) -> int:
                 continue
             if created:
                 queued += 1
-                transaction.on_commit(
-                    lambda pk=reminder.pk: tasks.send_consultation_reminder.delay(pk)
-                )
+                transaction.on_commit(partial(tasks.send_consultation_reminder.delay, reminder.pk))
     return queued
+
+
+# --- Sending: each message once to each recipient -------------------------------------------
+
+
+def email_once(
+    *, kind: str, object_id: int, recipient, occasion: str, build: Callable[[], EmailMessage]
+) -> bool:
+    """Send ``build()`` to ``recipient`` unless this (kind, object, recipient, occasion) went out.
+
+    The record and the sending share one transaction: a task delivered again finds the record
+    and sends nothing; a second delivery running at the same moment meets the unique
+    constraint; a send that fails leaves no record, so the retry sends. Returns True if sent.
+    """
+    try:
+        with transaction.atomic():
+            SentEmail.objects.create(
+                kind=kind, object_id=object_id, recipient=recipient, occasion=occasion
+            )
+            build().send()
+    except IntegrityError:
+        return False
+    return True
+
+
+def event_change_notices_send(*, event_id: int, changes: list[str], sequence: int) -> int:
+    """Tell everyone holding or awaiting a place that the event changed (SEQUENCE ``sequence``).
+
+    Returns the number of messages sent by this call.
+    """
+    event = EventPage.objects.filter(pk=event_id).first()
+    if event is None:
+        return 0
+    registrations = (
+        Registration.objects.filter(event_id=event_id)
+        .exclude(status=S.CANCELLED)
+        .select_related("user", "event")
+    )
+    sent = 0
+    for registration in registrations:
+        sent += email_once(
+            kind=SentEmailKind.CHANGE,
+            object_id=event.pk,
+            recipient=registration.user,
+            occasion=f"sequence:{sequence}",
+            build=partial(emails.change_email, event, registration, changes),
+        )
+    return sent
+
+
+def event_reminder_send(*, reminder_id: int) -> bool:
+    """Send one due reminder (a ``SentReminder``), once."""
+    reminder = (
+        SentReminder.objects.filter(pk=reminder_id)
+        .select_related("registration__event", "registration__user")
+        .first()
+    )
+    if reminder is None or reminder.registration.status != S.CONFIRMED:
+        return False
+    registration = reminder.registration
+    with transaction.atomic():
+        sent = email_once(
+            kind=SentEmailKind.REMINDER,
+            object_id=registration.event_id,
+            recipient=registration.user,
+            occasion=f"{reminder.days_before}d:{reminder.event_starts_at.isoformat()}",
+            build=lambda: emails.reminder_email(registration, reminder.days_before),
+        )
+        if sent:
+            SentReminder.objects.filter(pk=reminder.pk).update(sent_at=timezone.now())
+    return sent
+
+
+def consultation_reminder_send(*, reminder_id: int) -> bool:
+    """Send one due consultation reminder (a ``ConsultationReminder``), once."""
+    reminder = (
+        ConsultationReminder.objects.filter(pk=reminder_id)
+        .select_related("consultation", "user")
+        .first()
+    )
+    if reminder is None:
+        return False
+    with transaction.atomic():
+        sent = email_once(
+            kind=SentEmailKind.CONSULTATION_REMINDER,
+            object_id=reminder.consultation_id,
+            recipient=reminder.user,
+            occasion=f"{reminder.days_before}d",
+            build=lambda: emails.consultation_reminder(reminder.consultation, reminder.user),
+        )
+        if sent:
+            ConsultationReminder.objects.filter(pk=reminder.pk).update(sent_at=timezone.now())
+    return sent
+
+
+def registration_email_send(*, registration_id: int, kind: str) -> bool:
+    registration = (
+        Registration.objects.filter(pk=registration_id).select_related("event", "user").first()
+    )
+    if registration is None:
+        return False
+    emails.registration_email(registration, kind).send()
+    return True
+
+
+def registrants_message_send(*, event_id: int, subject: str, body: str, statuses: list[str]) -> int:
+    event = EventPage.objects.filter(pk=event_id).first()
+    if event is None:
+        return 0
+    registrations = Registration.objects.filter(
+        event_id=event_id, status__in=statuses
+    ).select_related("user")
+    for registration in registrations:
+        emails.registrants_message(event, registration, subject, body).send()
+    return len(registrations)

@@ -1,9 +1,82 @@
+from __future__ import annotations
+
+from django.db.models import Q
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from core.documents import DOCUMENT_OWNERS_HOOK, IMAGE_OWNERS_HOOK
 from events import access, charts, selectors
+from events.models import ConsultationPage, EventPage
+
+# --- who uses a file (core.documents asks, for every download) -------------------------------
+#
+# Rich text keeps a link to a document as <a linktype="document" id="5"> and an image as
+# <embed embedtype="image" id="7" .../>; the attributes' order is not promised, hence lookaheads.
+# Only live pages count: a draft's files are the secretariat's and their uploader's until then.
+
+EVENT_TEXT_FIELDS = ("body", "outcomes")
+CONSULTATION_TEXT_FIELDS = ("intro",)
+
+
+def _in_rich_text(fields: tuple[str, ...], tag: str, kind_attr: str, pk: int) -> Q:
+    pattern = rf'<{tag}(?=\s)(?=[^>]*\s{kind_attr})(?=[^>]*\sid="{pk}")'
+    query = Q()
+    for field in fields:
+        query |= Q(**{f"{field}__regex": pattern})
+    return query
+
+
+def _synthesis(tag: str, kind_attr: str, pk: int) -> Q:
+    """The synthesis counts once it is published; until then members do not see it."""
+    return _in_rich_text(("synthesis",), tag, kind_attr, pk) & Q(synthesis_published=True)
+
+
+@hooks.register(DOCUMENT_OWNERS_HOOK)
+def events_using_document(document) -> list:
+    """Events whose annexes, minutes or text use ``document``, and consultations whose
+    material, introduction or published synthesis do."""
+    link = ("a", 'linktype="document"', document.pk)
+    events = EventPage.objects.live().filter(
+        Q(documents__document=document)
+        | Q(minutes=document)
+        | _in_rich_text(EVENT_TEXT_FIELDS, *link)
+    )
+    consultations = ConsultationPage.objects.live().filter(
+        Q(documents__document=document)
+        | _in_rich_text(CONSULTATION_TEXT_FIELDS, *link)
+        | _synthesis(*link)
+    )
+    return [*events.distinct(), *consultations.distinct()]
+
+
+@hooks.register(IMAGE_OWNERS_HOOK)
+def events_using_image(image) -> list:
+    """Events and consultations whose text shows ``image``."""
+    embed = ("embed", 'embedtype="image"', image.pk)
+    events = EventPage.objects.live().filter(_in_rich_text(EVENT_TEXT_FIELDS, *embed))
+    consultations = ConsultationPage.objects.live().filter(
+        _in_rich_text(CONSULTATION_TEXT_FIELDS, *embed) | _synthesis(*embed)
+    )
+    return [*events, *consultations]
+
+
+def _chart(*, dimension: str, title: str, data: dict, caption: str = "") -> dict:
+    return {
+        "title": title,
+        "caption": caption,
+        "svg": mark_safe(  # noqa: S308 -- built by charts.py with every label escaped
+            charts.stacked_bars(
+                title=title, months=data["months"], series=data["series"], uid=f"chart-{dimension}"
+            )
+        ),
+        "months": data["months"],
+        "rows": [
+            {"label": label, "values": values, "total": sum(values)}
+            for label, values in data["series"].items()
+        ],
+    }
 
 
 class SecretariatEventsPanel(Component):
@@ -13,34 +86,28 @@ class SecretariatEventsPanel(Component):
     order = 150
     template_name = "events/admin/secretariat_panel.html"
 
+    def __init__(self, user) -> None:
+        self.user = user
+
     def get_context_data(self, parent_context=None):
         context = selectors.secretariat_overview()
         charts_data = []
         for dimension, title in (
             ("country", _("Participants by country and month")),
             ("role", _("Participants by role and month")),
-            ("gender", _("Participants by gender and month, where members gave it")),
         ):
             data = selectors.participation_by(dimension=dimension)
-            if not data["series"] or (dimension == "gender" and list(data["series"]) == ["—"]):
-                continue
+            if data["series"]:
+                charts_data.append(_chart(dimension=dimension, title=title, data=data))
+        gender = selectors.participation_by_gender(viewer=self.user)
+        if gender is not None and gender["series"]:
             charts_data.append(
-                {
-                    "title": title,
-                    "svg": mark_safe(  # noqa: S308 -- built by charts.py with every label escaped
-                        charts.stacked_bars(
-                            title=title,
-                            months=data["months"],
-                            series=data["series"],
-                            uid=f"chart-{dimension}",
-                        )
-                    ),
-                    "months": data["months"],
-                    "rows": [
-                        {"label": label, "values": values, "total": sum(values)}
-                        for label, values in data["series"].items()
-                    ],
-                }
+                _chart(
+                    dimension="gender",
+                    title=_("Participants by gender and month"),
+                    data=gender,
+                    caption=gender["caption"],
+                )
             )
         context["charts"] = charts_data
         return context
@@ -49,7 +116,7 @@ class SecretariatEventsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_secretariat_panel(request, panels):
     if access.can_manage_events(request.user):
-        panels.append(SecretariatEventsPanel())
+        panels.append(SecretariatEventsPanel(request.user))
 
 
 from events import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel

@@ -1,6 +1,7 @@
 from events.models.consultations import (
     Answer,
     AnswerVisibility,
+    ConsultationDocument,
     ConsultationPage,
     ConsultationQuestion,
     ConsultationReminder,
@@ -23,6 +24,8 @@ from events.models.registrations import (
     EventLedger,
     Registration,
     RegistrationStatus,
+    SentEmail,
+    SentEmailKind,
     SentReminder,
 )
 
@@ -31,6 +34,7 @@ __all__ = [
     "Answer",
     "AnswerVisibility",
     "CalendarFeedToken",
+    "ConsultationDocument",
     "ConsultationPage",
     "ConsultationQuestion",
     "ConsultationReminder",
@@ -47,5 +51,7 @@ __all__ = [
     "Response",
     "ResponseMode",
     "ResponseStatus",
+    "SentEmail",
+    "SentEmailKind",
     "SentReminder",
 ]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -30,12 +31,12 @@ class AnswerVisibility(models.TextChoices):
 
 class ConsultationPage(Page):
     intro = RichTextField(_("introduction"), blank=True)
-    opens_at = models.DateTimeField(_("opens"))
-    closes_at = models.DateTimeField(_("closes"))
-    mode = models.CharField(
+    opens_at: models.DateTimeField[datetime, datetime] = models.DateTimeField(_("opens"))
+    closes_at: models.DateTimeField[datetime, datetime] = models.DateTimeField(_("closes"))
+    mode: models.CharField[str, str] = models.CharField(
         _("who answers"), max_length=10, choices=ResponseMode.choices, default=ResponseMode.MEMBER
     )
-    answers_visibility = models.CharField(
+    answers_visibility: models.CharField[str, str] = models.CharField(
         _("who sees the answers"),
         max_length=20,
         choices=AnswerVisibility.choices,
@@ -59,8 +60,10 @@ class ConsultationPage(Page):
         "knowledge.Theme", blank=True, related_name="consultation_pages", verbose_name=_("themes")
     )
     synthesis = RichTextField(_("synthesis"), blank=True)
-    synthesis_published = models.BooleanField(_("publish the synthesis"), default=False)
-    tier = models.CharField(
+    synthesis_published: models.BooleanField[bool, bool] = models.BooleanField(
+        _("publish the synthesis"), default=False
+    )
+    tier: models.CharField[str, str] = models.CharField(
         _("who may see this consultation"),
         max_length=20,
         choices=Tier.choices,
@@ -84,6 +87,7 @@ class ConsultationPage(Page):
             heading=_("Who answers"),
         ),
         FieldPanel("themes"),
+        InlinePanel("documents", label=_("Material")),
         InlinePanel("questions", label=_("Questions"), min_num=1),
         MultiFieldPanel(
             [FieldPanel("synthesis"), FieldPanel("synthesis_published")],
@@ -105,20 +109,17 @@ class ConsultationPage(Page):
     def access_keys(self) -> frozenset[str]:
         return page_keys(self, keys_for_tier(self.tier))
 
-    def is_open(self, now=None) -> bool:
+    def is_open(self, now: datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.opens_at <= now < self.closes_at
 
-    def is_closed(self, now=None) -> bool:
+    def is_closed(self, now: datetime | None = None) -> bool:
         return (now or timezone.now()) >= self.closes_at
 
     def serve(self, request, *args, **kwargs):
-        from events.access import can_view_event
+        from events.access import event_or_404
 
-        if not can_view_event(request.user, self):
-            if request.user.is_authenticated:
-                raise PermissionDenied
-            raise Http404
+        event_or_404(request.user, self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -129,6 +130,22 @@ class ConsultationPage(Page):
         return context
 
 
+class ConsultationDocument(Orderable):
+    """Material members read before answering: a background paper, a draft to comment on."""
+
+    page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="documents")
+    document: models.ForeignKey[Any, Any] = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    title: models.CharField[str, str] = models.CharField(_("title"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("consultation material")
+        verbose_name_plural = _("consultation material")
+
+
 class QuestionKind(models.TextChoices):
     TEXT = "text", _("Free text")
     CHOICE = "choice", _("One choice")
@@ -137,13 +154,19 @@ class QuestionKind(models.TextChoices):
 
 class ConsultationQuestion(Orderable):
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="questions")
-    text = models.CharField(_("question"), max_length=500)
-    help_text = models.CharField(_("help text"), max_length=500, blank=True)
-    kind = models.CharField(
+    text: models.CharField[str, str] = models.CharField(_("question"), max_length=500)
+    help_text: models.CharField[str, str] = models.CharField(
+        _("help text"), max_length=500, blank=True
+    )
+    kind: models.CharField[str, str] = models.CharField(
         _("kind"), max_length=10, choices=QuestionKind.choices, default=QuestionKind.TEXT
     )
-    choices = models.TextField(_("choices"), blank=True, help_text=_("One choice a line."))
-    required = models.BooleanField(_("an answer is required to submit"), default=True)
+    choices: models.TextField[str, str] = models.TextField(
+        _("choices"), blank=True, help_text=_("One choice a line.")
+    )
+    required: models.BooleanField[bool, bool] = models.BooleanField(
+        _("an answer is required to submit"), default=True
+    )
 
     panels = [
         FieldPanel("text"),

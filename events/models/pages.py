@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import zoneinfo
+from datetime import date as date_type
 from datetime import datetime
+from datetime import time as time_type
 from functools import cache
+from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -80,8 +82,7 @@ class EventPageForm(WagtailAdminPageForm):
         instance = self.instance
         if instance and instance.pk and instance.timezone:
             zone = zoneinfo.ZoneInfo(instance.timezone)
-            for name in ("starts_at", "ends_at"):
-                value = getattr(instance, name, None)
+            for name, value in (("starts_at", instance.starts_at), ("ends_at", instance.ends_at)):
                 if value is not None and name in self.fields:
                     self.initial[name] = timezone.localtime(value, zone).replace(tzinfo=None)
 
@@ -105,32 +106,36 @@ class EventPageForm(WagtailAdminPageForm):
 
 
 class EventPage(Page):
-    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
-    format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
-    summary = models.TextField(_("summary"), blank=True)
+    kind: models.CharField[str, str] = models.CharField(
+        _("kind"), max_length=20, choices=EventKind.choices
+    )
+    format: models.CharField[str, str] = models.CharField(
+        _("format"), max_length=20, choices=EventFormat.choices
+    )
+    summary: models.TextField[str, str] = models.TextField(_("summary"), blank=True)
     body = RichTextField(_("description"), blank=True)
-    starts_at = models.DateTimeField(_("starts"))
-    ends_at = models.DateTimeField(_("ends"))
-    timezone = models.CharField(
+    starts_at: models.DateTimeField[datetime, datetime] = models.DateTimeField(_("starts"))
+    ends_at: models.DateTimeField[datetime, datetime] = models.DateTimeField(_("ends"))
+    timezone: models.CharField[str, str] = models.CharField(
         _("time zone of the event"),
         max_length=64,
         default="Europe/Brussels",
         validators=[validate_timezone],
         help_text=_("Start and end are read and shown in this zone."),
     )
-    venue = models.CharField(_("venue"), max_length=255, blank=True)
-    address = models.TextField(_("address"), blank=True)
-    online_link = models.URLField(
+    venue: models.CharField[str, str] = models.CharField(_("venue"), max_length=255, blank=True)
+    address: models.TextField[str, str] = models.TextField(_("address"), blank=True)
+    online_link: models.URLField[str, str] = models.URLField(
         _("online link"),
         blank=True,
         help_text=_("Shown only to confirmed participants and the secretariat."),
     )
-    cancelled = models.BooleanField(
+    cancelled: models.BooleanField[bool, bool] = models.BooleanField(
         _("event cancelled"),
         default=False,
         help_text=_("Participants are told when a cancelled event is published."),
     )
-    tier = models.CharField(
+    tier: models.CharField[str, str] = models.CharField(
         _("who may see this event"), max_length=20, choices=Tier.choices, default=Tier.MEMBERS
     )
     countries = ParentalManyToManyField(
@@ -141,16 +146,24 @@ class EventPage(Page):
     )
 
     # Registration
-    registration_open = models.BooleanField(_("members register on the platform"), default=True)
-    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
-    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
-    capacity = models.PositiveIntegerField(
+    registration_open: models.BooleanField[bool, bool] = models.BooleanField(
+        _("members register on the platform"), default=True
+    )
+    registration_opens_at: models.DateTimeField[datetime | None, datetime | None] = (
+        models.DateTimeField(_("registration opens"), null=True, blank=True)
+    )
+    registration_closes_at: models.DateTimeField[datetime | None, datetime | None] = (
+        models.DateTimeField(_("registration closes"), null=True, blank=True)
+    )
+    capacity: models.PositiveIntegerField[int | None, int | None] = models.PositiveIntegerField(
         _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
-    seats_per_country = models.PositiveIntegerField(
-        _("seats per country"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    seats_per_country: models.PositiveIntegerField[int | None, int | None] = (
+        models.PositiveIntegerField(
+            _("seats per country"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+        )
     )
-    approval_required = models.BooleanField(
+    approval_required: models.BooleanField[bool, bool] = models.BooleanField(
         _("the secretariat approves each registration"), default=False
     )
     eligible_roles = ParentalManyToManyField(
@@ -174,11 +187,13 @@ class EventPage(Page):
         verbose_name=_("invited members"),
         help_text=_("Invited members may register whatever their role or country."),
     )
-    invitation_only = models.BooleanField(_("only invited members may register"), default=False)
+    invitation_only: models.BooleanField[bool, bool] = models.BooleanField(
+        _("only invited members may register"), default=False
+    )
 
     # After the event
     outcomes = RichTextField(_("outcomes"), blank=True)
-    minutes = models.ForeignKey(
+    minutes: models.ForeignKey[Any, Any] = models.ForeignKey(
         settings.WAGTAILDOCS_DOCUMENT_MODEL,
         null=True,
         blank=True,
@@ -277,12 +292,9 @@ class EventPage(Page):
         return self.ends_at < (now or timezone.now())
 
     def serve(self, request, *args, **kwargs):
-        from events.access import can_view_event
+        from events.access import event_or_404
 
-        if not can_view_event(request.user, self):
-            if request.user.is_authenticated:
-                raise PermissionDenied
-            raise Http404
+        event_or_404(request.user, self)
         response = super().serve(request, *args, **kwargs)
         from events.selectors import TZ_COOKIE, valid_zone
 
@@ -307,12 +319,16 @@ class AgendaSession(Orderable):
     """A session of the agenda, in wall-clock time at the venue (the event's zone)."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="sessions")
-    title = models.CharField(_("title"), max_length=255)
-    date = models.DateField(_("day"))
-    start_time = models.TimeField(_("starts"))
-    end_time = models.TimeField(_("ends"), null=True, blank=True)
-    speakers = models.CharField(_("speakers"), max_length=500, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    title: models.CharField[str, str] = models.CharField(_("title"), max_length=255)
+    date: models.DateField[date_type, date_type] = models.DateField(_("day"))
+    start_time: models.TimeField[time_type, time_type] = models.TimeField(_("starts"))
+    end_time: models.TimeField[time_type | None, time_type | None] = models.TimeField(
+        _("ends"), null=True, blank=True
+    )
+    speakers: models.CharField[str, str] = models.CharField(
+        _("speakers"), max_length=500, blank=True
+    )
+    description: models.TextField[str, str] = models.TextField(_("description"), blank=True)
 
     panels = [
         FieldPanel("title"),
@@ -337,10 +353,10 @@ class AgendaSession(Orderable):
 
 class EventDocument(Orderable):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
+    document: models.ForeignKey[Any, Any] = models.ForeignKey(
         settings.WAGTAILDOCS_DOCUMENT_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    title = models.CharField(_("title"), max_length=255, blank=True)
+    title: models.CharField[str, str] = models.CharField(_("title"), max_length=255, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
@@ -352,10 +368,10 @@ class EventOutcomeLink(Orderable):
     """A page that came out of the event, such as a practice note."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="outcome_links")
-    linked_page = models.ForeignKey(
+    linked_page: models.ForeignKey[Any, Any] = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
     )
-    note = models.CharField(_("note"), max_length=255, blank=True)
+    note: models.CharField[str, str] = models.CharField(_("note"), max_length=255, blank=True)
 
     panels = [FieldPanel("linked_page"), FieldPanel("note")]
 

@@ -129,6 +129,42 @@ class SentReminder(models.Model):
         return f"{self.registration_id} ({self.days_before} d)"
 
 
+class SentEmailKind(models.TextChoices):
+    CHANGE = "change", _("Change notice")
+    REMINDER = "reminder", _("Event reminder")
+    CONSULTATION_REMINDER = "consultation_reminder", _("Consultation reminder")
+
+
+class SentEmail(models.Model):
+    """One e-mail of a kind, about one object, to one member, on one occasion.
+
+    Written in the transaction that sends the message: a task delivered twice finds the row
+    and sends nothing, and two deliveries at once meet the unique constraint. The occasion says
+    what makes a new message due: the event's SEQUENCE for a change notice, the offset and start
+    time for a reminder.
+    """
+
+    kind = models.CharField(max_length=30, choices=SentEmailKind.choices)
+    object_id = models.PositiveBigIntegerField()
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    occasion = models.CharField(max_length=100)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("e-mail sent")
+        verbose_name_plural = _("e-mails sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "recipient", "occasion"], name="events_email_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id} → {self.recipient_id} ({self.occasion})"
+
+
 def _new_token() -> str:
     return secrets.token_urlsafe(32)
 

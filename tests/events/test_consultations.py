@@ -132,7 +132,7 @@ def test_answers_hidden_from_members_until_closed_and_opened(
     )
     url = reverse("events:consultation_answers", args=[consultation.pk])
     client.force_login(member)
-    assert client.get(url).status_code == 403
+    assert client.get(url).status_code == 404
     assert "Planted answer" not in client.get(consultation.url).content.decode()
     client.force_login(secretariat)
     assert "Planted answer" in client.get(url).content.decode()
@@ -153,7 +153,7 @@ def test_secretariat_only_answers_stay_hidden_after_closing(client, events_index
     client.force_login(member)
     assert (
         client.get(reverse("events:consultation_answers", args=[consultation.pk])).status_code
-        == 403
+        == 404
     )
 
 
@@ -231,7 +231,8 @@ def test_deadline_reminders_once_to_those_who_have_not_submitted(events_index, o
 def test_secretariat_tier_consultation_is_hidden(client, events_index, official):
     consultation = make_consultation(events_index, tier="secretariat")
     client.force_login(official)
-    assert client.get(consultation.url).status_code == 403
+    # Not there for them, like a page that does not exist (not "forbidden", which tells it is).
+    assert client.get(consultation.url).status_code == 404
     with pytest.raises(PermissionDenied):
         services.consultation_response_save(
             consultation=consultation, user=official, answers={}, submit=False

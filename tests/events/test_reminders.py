@@ -133,11 +133,14 @@ def test_unrelated_edit_sends_nothing(event, official):
 
 
 def test_change_notice_in_russian(event, official):
+    """In the participant's language, whatever the editor's."""
     from django.utils import translation
 
+    official.language = "ru"
+    official.save(update_fields=["language"])
     services.registration_create(event=event, user=official)
     mail.outbox.clear()
     event.venue = "Другой отель"
-    with translation.override("ru"):
+    with translation.override("en"):
         event.save_revision().publish()
     assert "Место проведения изменилось." in mail.outbox[0].body

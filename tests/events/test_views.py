@@ -145,9 +145,14 @@ def test_event_page_query_count(client, events_index, officials, django_assert_m
         assert client.get(event.url).status_code == 200
 
 
-def test_secretariat_tier_event_page_is_forbidden(official_client, events_index):
+def test_secretariat_tier_event_is_not_there_for_others(official_client, events_index):
+    """404 like a page that does not exist: "forbidden" would tell that the event exists."""
     event = make_event(events_index, tier="secretariat")
-    assert official_client.get(event.url).status_code == 403
+    assert official_client.get(event.url).status_code == 404
+    for name in ("events:event_calendar", "events:register", "events:cancel"):
+        url = reverse(name, args=[event.pk])
+        method = official_client.get if name == "events:event_calendar" else official_client.post
+        assert method(url).status_code == 404, name
 
 
 def test_exports_csv_and_xlsx(secretariat_client, event, officials):

@@ -75,9 +75,10 @@ EXPECTED = {
         setup=_consultation,
         kwargs=_consultation_kwargs,
     ),
-    # Answers are the secretariat's until the consultation closes (and then only if opened).
+    # Answers are the secretariat's until the consultation closes (and then only if opened):
+    # until then they are not there for members.
     "events:consultation_answers": Expect(
-        **SECRETARIAT_ONLY, setup=_consultation, kwargs=_consultation_kwargs
+        member=404, secretariat=200, setup=_consultation, kwargs=_consultation_kwargs
     ),
     "events:consultation_export": Expect(
         **SECRETARIAT_ONLY, setup=_consultation, kwargs=_consultation_kwargs
