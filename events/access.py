@@ -23,14 +23,14 @@ def _profile_attr(user, name: str):
 
 
 def member_country(user):
-    """The member's ``knowledge.Country``, or None when the profile does not say."""
+    """The member's ``taxonomy.Country``, or None when the profile does not say."""
     if not getattr(user, "is_authenticated", False):
         return None
     try:
         value = _profile_attr(user, "country")
     except Exception:  # a missing related profile row raises DoesNotExist
         return None
-    from knowledge.models import Country
+    from taxonomy.models import Country
 
     return value if isinstance(value, Country) else None
 

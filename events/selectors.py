@@ -79,7 +79,7 @@ def visible_consultations(user):
 
 
 def event_index_context(*, index, user, params) -> dict:
-    from knowledge.models import Country, Theme
+    from taxonomy.models import Country, Theme
 
     now = timezone.now()
     events = visible_events(user).descendant_of(index)

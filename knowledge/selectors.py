@@ -19,15 +19,8 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from core.access import filter_by_tier
-from knowledge.models import (
-    Country,
-    GCMObjective,
-    PracticeDocument,
-    PracticeNotePage,
-    ResourceType,
-    TargetGroup,
-    Theme,
-)
+from knowledge.models import PracticeDocument, PracticeNotePage
+from taxonomy.models import Country, GCMObjective, ResourceType, TargetGroup, Theme
 
 SORTS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
 # Order of the search service's hits: only meaningful when the reader typed words.

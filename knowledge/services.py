@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from knowledge.models import (
-    Country,
     CountryIndexPage,
     CountryProfilePage,
     LibraryIndexPage,
@@ -20,6 +19,7 @@ from knowledge.models import (
     PracticeNoteDocument,
     PracticeNotePage,
 )
+from taxonomy.models import Country
 
 logger = logging.getLogger(__name__)
 

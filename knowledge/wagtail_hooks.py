@@ -5,70 +5,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from knowledge.models import (
-    Country,
-    GCMObjective,
-    PracticeNotePage,
-    ResourceType,
-    TargetGroup,
-    Theme,
-)
+from knowledge.models import PracticeNotePage
 
 
-class CountryViewSet(SnippetViewSet):
-    model = Country
-    icon = "site"
-    list_display = ["name", "code", "eastern_partnership", "active"]
-    list_filter = ["eastern_partnership", "active"]
-    search_fields = ["name", "code"]
-
-
-class ThemeViewSet(SnippetViewSet):
-    model = Theme
-    icon = "tag"
-    list_display = ["name", "slug", "active"]
-    search_fields = ["name"]
-
-
-class GCMObjectiveViewSet(SnippetViewSet):
-    model = GCMObjective
-    icon = "list-ol"
-    list_display = ["number", "name", "active"]
-    search_fields = ["name"]
-
-
-class TargetGroupViewSet(SnippetViewSet):
-    model = TargetGroup
-    icon = "group"
-    list_display = ["name", "slug", "active"]
-
-
-class ResourceTypeViewSet(SnippetViewSet):
-    model = ResourceType
-    icon = "doc-full"
-    list_display = ["name", "slug", "active"]
-
-
-class TaxonomyGroup(SnippetViewSetGroup):
-    menu_label = _("Taxonomy")
-    menu_icon = "tag"
-    menu_order = 300
-    items = (
-        CountryViewSet,
-        ThemeViewSet,
-        GCMObjectiveViewSet,
-        TargetGroupViewSet,
-        ResourceTypeViewSet,
-    )
-
-
-register_snippet(TaxonomyGroup)
-
-
-# --- practice notes and their documents ----------------------------------------------------
 @hooks.register("before_serve_document")
 def guard_note_documents(document, request):
     """A document used by restricted notes goes only to those who may read one of them."""

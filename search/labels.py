@@ -10,9 +10,9 @@ from search.sources import model_or_none, sources
 
 # facet -> (taxonomy model, the field the index keeps, how the index writes it)
 LOOKUPS = {
-    "country": ("knowledge.Country", "code", str.lower),
-    "theme": ("knowledge.Theme", "slug", str),
-    "gcm": ("knowledge.GCMObjective", "number", str),
+    "country": ("taxonomy.Country", "code", str.lower),
+    "theme": ("taxonomy.Theme", "slug", str),
+    "gcm": ("taxonomy.GCMObjective", "number", str),
 }
 CACHE_SECONDS = 600
 

@@ -6,18 +6,12 @@ from knowledge.models.pages import (
     PracticeNoteDocument,
     PracticeNotePage,
 )
-from knowledge.models.taxonomy import Country, GCMObjective, ResourceType, TargetGroup, Theme
 
 __all__ = [
-    "Country",
     "CountryIndexPage",
     "CountryProfilePage",
-    "GCMObjective",
     "LibraryIndexPage",
     "PracticeDocument",
     "PracticeNoteDocument",
     "PracticeNotePage",
-    "ResourceType",
-    "TargetGroup",
-    "Theme",
 ]

@@ -41,7 +41,7 @@ def _note_entries(pages: list) -> list[Entry]:
     groups = linked(Note, "target_groups", ids, "pk")
     group_labels = {
         pk: group.label
-        for pk, group in model_or_none("knowledge.TargetGroup")
+        for pk, group in model_or_none("taxonomy.TargetGroup")
         .objects.in_bulk({pk for found in groups.values() for pk in found})
         .items()
     }

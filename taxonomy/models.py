@@ -2,6 +2,9 @@
 
 Used by the library, members' profiles, events, discussions and search facets alike. Names are
 kept in English with translations beside them, so adding a language needs no migration.
+
+The models began in the ``knowledge`` app and kept its tables (``db_table``) when they moved
+here, so existing databases moved without copying a row.
 """
 
 from django.db import models
@@ -46,6 +49,7 @@ class Country(Term):
     slug = models.SlugField(unique=True)
 
     class Meta(Term.Meta):
+        db_table = "knowledge_country"
         verbose_name = _("country")
         verbose_name_plural = _("countries")
         ordering = ["-eastern_partnership", "name"]
@@ -56,6 +60,7 @@ class Theme(Term):
     description = models.TextField(_("description"), blank=True)
 
     class Meta(Term.Meta):
+        db_table = "knowledge_theme"
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 
@@ -66,6 +71,7 @@ class GCMObjective(Term):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
 
     class Meta(Term.Meta):
+        db_table = "knowledge_gcmobjective"
         verbose_name = _("GCM objective")
         verbose_name_plural = _("GCM objectives")
         ordering = ["number"]
@@ -79,6 +85,7 @@ class TargetGroup(Term):
     slug = models.SlugField(unique=True)
 
     class Meta(Term.Meta):
+        db_table = "knowledge_targetgroup"
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
 
@@ -87,5 +94,6 @@ class ResourceType(Term):
     slug = models.SlugField(unique=True)
 
     class Meta(Term.Meta):
+        db_table = "knowledge_resourcetype"
         verbose_name = _("resource type")
         verbose_name_plural = _("resource types")
