@@ -43,7 +43,9 @@ class Term(models.Model):
         return self.translations.get(language) or self.name
 
 
-class Country(Term):
+# Wagtail ships no type information, so the Django plugin of mypy cannot see the manager of a
+# page model pointing here (CountryProfilePage.country) and cannot type the reverse manager.
+class Country(Term):  # type: ignore[django-manager-missing]
     code = models.CharField(_("ISO 3166 code"), max_length=2, unique=True)
     eastern_partnership = models.BooleanField(_("Eastern Partnership country"), default=False)
     slug = models.SlugField(unique=True)
@@ -90,7 +92,8 @@ class TargetGroup(Term):
         verbose_name_plural = _("target groups")
 
 
-class ResourceType(Term):
+# As for Country: PracticeNotePage.resource_type points here from a Wagtail page.
+class ResourceType(Term):  # type: ignore[django-manager-missing]
     slug = models.SlugField(unique=True)
 
     class Meta(Term.Meta):
