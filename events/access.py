@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from events.models import ConsultationPage, EventPage, Registration
-    from knowledge.models import Country
+    from taxonomy.models import Country
 
 
 def member_profile(user) -> Profile | None:

@@ -124,8 +124,8 @@ def _members(ctx) -> list:
     if len(users) >= 8:
         return users
     from core.roles import Role
-    from knowledge.models import Country
     from members.models import Profile, User
+    from taxonomy.models import Country
 
     government = Group.objects.get(name=Role.GOVERNMENT)
     for i in range(12):
@@ -189,7 +189,7 @@ def _event(index, spec) -> EventPage:
                 "recommendations for the Panel.</p>",
             )
         )
-        from knowledge.models import Country
+        from taxonomy.models import Country
 
         event.countries.set(Country.objects.filter(code__in=COUNTRIES))
         from events.models import AgendaSession

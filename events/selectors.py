@@ -105,7 +105,7 @@ def events_for_country(*, user, country, limit: int = 10) -> list[EventPage]:
 
 
 def event_index_context(*, index, user, params: Mapping[str, str]) -> dict[str, Any]:
-    from knowledge.models import Country, Theme
+    from taxonomy.models import Country, Theme
 
     now = timezone.now()
     events = visible_events(user).descendant_of(index)

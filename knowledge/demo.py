@@ -8,17 +8,13 @@ from wagtail.models import Locale
 
 from knowledge.demo_data import PRACTICES, Practice
 from knowledge.models import (
-    Country,
     CountryProfilePage,
-    GCMObjective,
     LibraryIndexPage,
     PracticeDocument,
     PracticeNotePage,
-    ResourceType,
-    TargetGroup,
-    Theme,
 )
 from knowledge.pdf import simple_pdf
+from taxonomy.models import Country, GCMObjective, ResourceType, TargetGroup, Theme
 
 PROFILES = {
     "AM": "Armenia's migration policy is led by the Migration Service. Seasonal work in Russia, "

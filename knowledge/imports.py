@@ -19,15 +19,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.access import Tier
-from knowledge.models import (
-    Country,
-    GCMObjective,
-    LibraryIndexPage,
-    PracticeNotePage,
-    ResourceType,
-    TargetGroup,
-    Theme,
-)
+from knowledge.models import LibraryIndexPage, PracticeNotePage
+from taxonomy.models import Country, GCMObjective, ResourceType, TargetGroup, Theme
 
 COLUMNS = [
     "external_id",

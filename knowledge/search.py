@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
-from knowledge.models import PracticeDocument, PracticeNotePage, TargetGroup
+from knowledge.models import PracticeDocument, PracticeNotePage
 from search.extract import linked, page_language, page_url, stream_text
 from search.sources import SOURCES_HOOK, Entry, Source
+from taxonomy.models import TargetGroup
 
 DOCUMENT_TEXT_LIMIT = 50_000
 

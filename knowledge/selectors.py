@@ -21,16 +21,9 @@ from wagtail.query import PageQuerySet
 from core.access import filter_by_tier
 from events.models import EventPage
 from events.selectors import visible_events
-from knowledge.models import (
-    Country,
-    GCMObjective,
-    PracticeDocument,
-    PracticeNotePage,
-    ResourceType,
-    TargetGroup,
-    Theme,
-)
+from knowledge.models import PracticeDocument, PracticeNotePage
 from members.models import Profile
+from taxonomy.models import Country, GCMObjective, ResourceType, TargetGroup, Theme
 
 SORTS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
 # Order of the search service's hits: only meaningful when the reader typed words.

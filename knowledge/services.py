@@ -17,13 +17,13 @@ from pypdf.errors import PyPdfError
 from wagtail.models import Page
 
 from knowledge.models import (
-    Country,
     CountryIndexPage,
     CountryProfilePage,
     LibraryIndexPage,
     PracticeDocument,
     PracticeNotePage,
 )
+from taxonomy.models import Country
 
 logger = logging.getLogger(__name__)
 

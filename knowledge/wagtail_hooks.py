@@ -2,73 +2,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.access import is_secretariat
 from core.documents import DOCUMENT_OWNERS_HOOK, IMAGE_OWNERS_HOOK, pages_using
 from knowledge.models import (
-    Country,
     CountryIndexPage,
     CountryProfilePage,
-    GCMObjective,
     LibraryIndexPage,
     PracticeNotePage,
-    ResourceType,
-    TargetGroup,
-    Theme,
 )
-
-
-class CountryViewSet(SnippetViewSet):
-    model = Country
-    icon = "site"
-    list_display = ["name", "code", "eastern_partnership", "active"]
-    list_filter = ["eastern_partnership", "active"]
-    search_fields = ["name", "code"]
-
-
-class ThemeViewSet(SnippetViewSet):
-    model = Theme
-    icon = "tag"
-    list_display = ["name", "slug", "active"]
-    search_fields = ["name"]
-
-
-class GCMObjectiveViewSet(SnippetViewSet):
-    model = GCMObjective
-    icon = "list-ol"
-    list_display = ["number", "name", "active"]
-    search_fields = ["name"]
-
-
-class TargetGroupViewSet(SnippetViewSet):
-    model = TargetGroup
-    icon = "group"
-    list_display = ["name", "slug", "active"]
-
-
-class ResourceTypeViewSet(SnippetViewSet):
-    model = ResourceType
-    icon = "doc-full"
-    list_display = ["name", "slug", "active"]
-
-
-class TaxonomyGroup(SnippetViewSetGroup):
-    menu_label = _("Taxonomy")
-    menu_icon = "tag"
-    menu_order = 300
-    items = (
-        CountryViewSet,
-        ThemeViewSet,
-        GCMObjectiveViewSet,
-        TargetGroupViewSet,
-        ResourceTypeViewSet,
-    )
-
-
-register_snippet(TaxonomyGroup)
-
 
 # --- the documents and images the library's pages use (core.documents asks) ----------------
 LIBRARY_PAGES = (PracticeNotePage, CountryProfilePage, CountryIndexPage, LibraryIndexPage)

@@ -75,8 +75,8 @@ MEMBERS = [
 def seed(ctx) -> None:
     from django.contrib.auth.models import Group
 
-    from knowledge.models import Country, Theme
     from members.roles import roles_sync
+    from taxonomy.models import Country, Theme
 
     roles_sync()
     countries = {country.code: country for country in Country.objects.all()}

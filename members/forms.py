@@ -92,7 +92,7 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from knowledge.models import Country
+        from taxonomy.models import Country
 
         self.fields["country"].queryset = Country.objects.active()
         self.fields["language"].initial = interface_language()
@@ -197,7 +197,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from knowledge.models import Country, Theme
+        from taxonomy.models import Country, Theme
 
         self.fields["country"].queryset = Country.objects.active()
         self.fields["expertise"].queryset = Theme.objects.active()
@@ -266,7 +266,7 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from knowledge.models import Country, Theme
+        from taxonomy.models import Country, Theme
 
         self.fields["country"].choices = [("", _("Any country"))] + [
             (c.code, c.label) for c in Country.objects.active()

@@ -98,7 +98,7 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     country = models.ForeignKey(
-        "knowledge.Country",
+        "taxonomy.Country",
         verbose_name=_("country"),
         null=True,
         blank=True,
@@ -161,7 +161,7 @@ class Profile(models.Model):
         related_name="profiles",
     )
     country = models.ForeignKey(
-        "knowledge.Country",
+        "taxonomy.Country",
         verbose_name=_("country"),
         null=True,
         blank=True,
@@ -169,7 +169,7 @@ class Profile(models.Model):
         related_name="member_profiles",
     )
     expertise = models.ManyToManyField(
-        "knowledge.Theme", verbose_name=_("areas of expertise"), blank=True, related_name="+"
+        "taxonomy.Theme", verbose_name=_("areas of expertise"), blank=True, related_name="+"
     )
     languages = models.JSONField(_("languages"), default=list, blank=True)
     bio = models.TextField(_("short biography"), max_length=1500, blank=True)
@@ -237,7 +237,7 @@ class Invitation(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.OBSERVER)
     focal_point = models.BooleanField(_("national focal point"), default=False)
     country = models.ForeignKey(
-        "knowledge.Country",
+        "taxonomy.Country",
         verbose_name=_("country"),
         null=True,
         blank=True,

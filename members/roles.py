@@ -25,6 +25,7 @@ SECRETARIAT_APPS = (
     "members",
     "home",
     "knowledge",
+    "taxonomy",
     "events",
     "discussions",
     "search",

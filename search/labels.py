@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from knowledge.models import Country, GCMObjective, Theme
 from search.sources import sources
+from taxonomy.models import Country, GCMObjective, Theme
 
 TAXONOMIES = (Country, Theme, GCMObjective)
 CACHE_SECONDS = 600

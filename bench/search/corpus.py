@@ -269,14 +269,8 @@ def _notes(*, start: int, count: int, owners: list, rng: random.Random) -> None:
     from wagtail.models import Page
 
     from core.access import Tier
-    from knowledge.models import (
-        Country,
-        GCMObjective,
-        PracticeNotePage,
-        ResourceType,
-        TargetGroup,
-        Theme,
-    )
+    from knowledge.models import PracticeNotePage
+    from taxonomy.models import Country, GCMObjective, ResourceType, TargetGroup, Theme
 
     library = _library()
     content_type = ContentType.objects.get_for_model(PracticeNotePage)

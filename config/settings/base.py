@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     # Ours first, so our templates (account/, 404.html) win over the libraries'.
     "home",
     "core",
+    "taxonomy",
     "members",
     "knowledge",
     "events",

@@ -50,14 +50,14 @@ class ConsultationPage(Page):
         help_text=_("Leave empty to ask every role."),
     )
     audience_countries = ParentalManyToManyField(
-        "knowledge.Country",
+        "taxonomy.Country",
         blank=True,
         related_name="+",
         verbose_name=_("countries asked"),
         help_text=_("Leave empty to ask every country."),
     )
     themes = ParentalManyToManyField(
-        "knowledge.Theme", blank=True, related_name="consultation_pages", verbose_name=_("themes")
+        "taxonomy.Theme", blank=True, related_name="consultation_pages", verbose_name=_("themes")
     )
     synthesis = RichTextField(_("synthesis"), blank=True)
     synthesis_published: models.BooleanField[bool, bool] = models.BooleanField(
@@ -206,7 +206,7 @@ class Response(models.Model):
     )
     # Set when the consultation is answered per country; the country owns the response.
     country = models.ForeignKey(
-        "knowledge.Country",
+        "taxonomy.Country",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

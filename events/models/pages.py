@@ -139,10 +139,10 @@ class EventPage(Page):
         _("who may see this event"), max_length=20, choices=Tier.choices, default=Tier.MEMBERS
     )
     countries = ParentalManyToManyField(
-        "knowledge.Country", blank=True, related_name="event_pages", verbose_name=_("countries")
+        "taxonomy.Country", blank=True, related_name="event_pages", verbose_name=_("countries")
     )
     themes = ParentalManyToManyField(
-        "knowledge.Theme", blank=True, related_name="event_pages", verbose_name=_("themes")
+        "taxonomy.Theme", blank=True, related_name="event_pages", verbose_name=_("themes")
     )
 
     # Registration
@@ -174,7 +174,7 @@ class EventPage(Page):
         help_text=_("Leave empty to let every role register."),
     )
     eligible_countries = ParentalManyToManyField(
-        "knowledge.Country",
+        "taxonomy.Country",
         blank=True,
         related_name="+",
         verbose_name=_("countries whose members may register"),

@@ -64,7 +64,7 @@ class Registration(models.Model):
     # Order of arrival: the waitlist is served first come, first served.
     position = models.PositiveIntegerField(_("position"))
     country = models.ForeignKey(
-        "knowledge.Country",
+        "taxonomy.Country",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

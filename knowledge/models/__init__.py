@@ -5,17 +5,11 @@ from knowledge.models.pages import (
     LibraryIndexPage,
     PracticeNotePage,
 )
-from knowledge.models.taxonomy import Country, GCMObjective, ResourceType, TargetGroup, Theme
 
 __all__ = [
-    "Country",
     "CountryIndexPage",
     "CountryProfilePage",
-    "GCMObjective",
     "LibraryIndexPage",
     "PracticeDocument",
     "PracticeNotePage",
-    "ResourceType",
-    "TargetGroup",
-    "Theme",
 ]

@@ -51,25 +51,25 @@ class PracticeNotePage(Page):
     )
     body = StreamField(PracticeBodyBlock(), verbose_name=_("body"), blank=True)
     countries = ParentalManyToManyField(
-        "knowledge.Country", verbose_name=_("countries"), related_name="practice_notes"
+        "taxonomy.Country", verbose_name=_("countries"), related_name="practice_notes"
     )
     themes = ParentalManyToManyField(
-        "knowledge.Theme", verbose_name=_("themes"), related_name="practice_notes"
+        "taxonomy.Theme", verbose_name=_("themes"), related_name="practice_notes"
     )
     gcm_objectives = ParentalManyToManyField(
-        "knowledge.GCMObjective",
+        "taxonomy.GCMObjective",
         verbose_name=_("GCM objectives"),
         blank=True,
         related_name="practice_notes",
     )
     target_groups = ParentalManyToManyField(
-        "knowledge.TargetGroup",
+        "taxonomy.TargetGroup",
         verbose_name=_("target groups"),
         blank=True,
         related_name="practice_notes",
     )
     resource_type: models.ForeignKey = models.ForeignKey(
-        "knowledge.ResourceType",
+        "taxonomy.ResourceType",
         verbose_name=_("type"),
         null=True,
         blank=True,
@@ -234,7 +234,7 @@ class CountryProfilePage(Page):
     """One country's migration governance in brief, its focal points, practices and events."""
 
     country: models.ForeignKey = models.ForeignKey(
-        "knowledge.Country",
+        "taxonomy.Country",
         verbose_name=_("country"),
         on_delete=models.PROTECT,
         related_name="profile_pages",

@@ -71,8 +71,9 @@ def test_expert_to_secretariat_to_official(browser, live_server):
     from django.core import mail
 
     from core.roles import Role
-    from knowledge.models import Country, PracticeNotePage, Theme
+    from knowledge.models import PracticeNotePage
     from knowledge.services import library_setup
+    from taxonomy.models import Country, Theme
     from tests.factories.members import make_member
 
     library = library_setup()

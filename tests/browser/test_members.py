@@ -26,7 +26,7 @@ def submit(page):
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_secretariat_invites_and_invitee_joins_with_totp(page, browser, live_server, language):
-    from knowledge.models import Country
+    from taxonomy.models import Country
 
     secretariat = make_member(Role.SECRETARIAT, is_staff=True)
     georgia = Country.objects.get(code="GE")

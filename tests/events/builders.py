@@ -17,7 +17,7 @@ from events.models import (
     QuestionKind,
 )
 from home.models import HomePage
-from knowledge.models import Country
+from taxonomy.models import Country
 
 
 def set_country(user, code: str | None, *, focal_point: bool = False):

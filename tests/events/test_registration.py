@@ -13,7 +13,7 @@ from django.utils import timezone
 from core.roles import Role
 from events import services
 from events.models import Registration, RegistrationStatus
-from knowledge.models import Country
+from taxonomy.models import Country
 from tests.events.builders import make_event, set_country
 from tests.factories.members import make_member
 

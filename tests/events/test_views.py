@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from events import services
 from events.models import EventFormat, EventKind, Registration, RegistrationStatus
-from knowledge.models import Country, Theme
+from taxonomy.models import Country, Theme
 from tests.events.builders import make_consultation, make_event
 
 pytestmark = pytest.mark.django_db

@@ -7,14 +7,8 @@ import itertools
 import pytest
 
 from core.access import Tier
-from knowledge.models import (
-    Country,
-    GCMObjective,
-    PracticeNotePage,
-    ResourceType,
-    TargetGroup,
-    Theme,
-)
+from knowledge.models import PracticeNotePage
+from taxonomy.models import Country, GCMObjective, ResourceType, TargetGroup, Theme
 
 _counter = itertools.count(1)
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from core.access import Tier
 from core.roles import Role
-from knowledge.models import Country, CountryProfilePage
+from knowledge.models import CountryProfilePage
 from members.models import Profile
+from taxonomy.models import Country
 from tests.events.builders import get_events_index, make_event
 from tests.factories.members import make_member
 

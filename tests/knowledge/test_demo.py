@@ -4,7 +4,8 @@ import pytest
 
 from home.demo import DemoContext
 from knowledge import demo
-from knowledge.models import Country, PracticeDocument, PracticeNotePage
+from knowledge.models import PracticeDocument, PracticeNotePage
+from taxonomy.models import Country
 
 pytestmark = pytest.mark.django_db
 

@@ -169,8 +169,8 @@ def test_note_query_count(library, official_client, django_assert_max_num_querie
 
 
 def test_country_profile_lists_its_practices_and_focal_points(library, member_client):
-    from knowledge.models import Country
     from members.models import Profile
+    from taxonomy.models import Country
 
     armenia = Country.objects.get(slug="armenia")
     focal = make_member(Role.GOVERNMENT, first_name="Hasmik", last_name="Petrosyan")

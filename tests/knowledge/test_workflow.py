@@ -8,7 +8,8 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from core.roles import Role
-from knowledge.models import Country, PracticeNotePage, Theme
+from knowledge.models import PracticeNotePage
+from taxonomy.models import Country, Theme
 from tests.factories.members import make_member
 from tests.knowledge.conftest import make_note
 

@@ -32,14 +32,14 @@ def invite(django_capture_on_commit_callbacks, secretariat):
 
 @pytest.fixture
 def country(db):
-    from knowledge.models import Country
+    from taxonomy.models import Country
 
     return Country.objects.get(code="GE")
 
 
 @pytest.fixture
 def theme(db):
-    from knowledge.models import Theme
+    from taxonomy.models import Theme
 
     return Theme.objects.order_by("pk").first()
 

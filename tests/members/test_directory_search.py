@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from core.access import Tier
 from core.roles import Role
-from knowledge.models import Country, Theme
 from members.models import Organisation, Profile
+from taxonomy.models import Country, Theme
 from tests.factories.members import make_member
 
 pytestmark = pytest.mark.django_db

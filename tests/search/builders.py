@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.access import Tier
 from home.models import HomePage, StandardPage
-from knowledge.models import Country, GCMObjective, Theme
+from taxonomy.models import Country, GCMObjective, Theme
 
 
 def make_searchable() -> None:
@@ -51,7 +51,8 @@ def make_note(
     **fields,
 ):
     """A published note; ``body`` (stream blocks) replaces the one paragraph of ``text``."""
-    from knowledge.models import PracticeNotePage, TargetGroup
+    from knowledge.models import PracticeNotePage
+    from taxonomy.models import TargetGroup
 
     page = PracticeNotePage(
         title=title,

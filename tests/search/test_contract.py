@@ -247,9 +247,9 @@ def test_directory_hides_profiles_from_those_outside_their_tier(
 
 def test_expertise_added_or_removed_reaches_the_directory(engine, index_now, member, other_member):
     """Areas of expertise are many-to-many links: changing them saves no row of the profile."""
-    from knowledge.models import Theme
     from members.models import Profile
     from search.selectors import directory_search
+    from taxonomy.models import Theme
 
     theme = Theme.objects.get(slug="border-management")
     profile, _ = Profile.objects.get_or_create(user=other_member)
@@ -267,9 +267,9 @@ def test_expertise_added_or_removed_reaches_the_directory(engine, index_now, mem
 
 
 def test_an_expert_is_found_by_an_area_named_in_russian(engine, index_now, member, other_member):
-    from knowledge.models import Theme
     from members.models import Profile
     from search.selectors import directory_search
+    from taxonomy.models import Theme
 
     profile, _ = Profile.objects.get_or_create(user=other_member)
     profile.bio = "Advises ministries on readmission."

@@ -1,4 +1,5 @@
-"""The initial vocabulary, loaded by a data migration and kept editable as snippets."""
+"""The initial vocabulary, loaded by a data migration (``taxonomy/0003``) and kept editable as
+snippets."""
 
 COUNTRIES = [
     # code, English, Russian, slug, Eastern Partnership
@@ -24,7 +25,7 @@ COUNTRIES = [
     ("SE", "Sweden", "Швеция", "sweden", False),
     ("SK", "Slovakia", "Словакия", "slovakia", False),
     ("TR", "Türkiye", "Турция", "turkiye", False),
-    # Added in migration 0005: main destinations of the region's labour migrants outside the EU.
+    # Added in knowledge/0005: main destinations of the region's labour migrants outside the EU.
     ("IL", "Israel", "Израиль", "israel", False),
     ("KZ", "Kazakhstan", "Казахстан", "kazakhstan", False),
     ("PT", "Portugal", "Португалия", "portugal", False),

@@ -2,6 +2,9 @@
 
 Used by the library, members' profiles, events, discussions and search facets alike. Names are
 kept in English with translations beside them, so adding a language needs no migration.
+
+The models began in the ``knowledge`` app and kept its tables (``db_table``) when they moved
+here, so existing databases moved without copying a row.
 """
 
 from django.db import models
@@ -40,12 +43,15 @@ class Term(models.Model):
         return self.translations.get(language) or self.name
 
 
-class Country(Term):
+# Wagtail ships no type information, so the Django plugin of mypy cannot see the manager of a
+# page model pointing here (CountryProfilePage.country) and cannot type the reverse manager.
+class Country(Term):  # type: ignore[django-manager-missing]
     code = models.CharField(_("ISO 3166 code"), max_length=2, unique=True)
     eastern_partnership = models.BooleanField(_("Eastern Partnership country"), default=False)
     slug = models.SlugField(unique=True)
 
     class Meta(Term.Meta):
+        db_table = "knowledge_country"
         verbose_name = _("country")
         verbose_name_plural = _("countries")
         ordering = ["-eastern_partnership", "name"]
@@ -56,6 +62,7 @@ class Theme(Term):
     description = models.TextField(_("description"), blank=True)
 
     class Meta(Term.Meta):
+        db_table = "knowledge_theme"
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 
@@ -66,6 +73,7 @@ class GCMObjective(Term):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
 
     class Meta(Term.Meta):
+        db_table = "knowledge_gcmobjective"
         verbose_name = _("GCM objective")
         verbose_name_plural = _("GCM objectives")
         ordering = ["number"]
@@ -79,13 +87,16 @@ class TargetGroup(Term):
     slug = models.SlugField(unique=True)
 
     class Meta(Term.Meta):
+        db_table = "knowledge_targetgroup"
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
 
 
-class ResourceType(Term):
+# As for Country: PracticeNotePage.resource_type points here from a Wagtail page.
+class ResourceType(Term):  # type: ignore[django-manager-missing]
     slug = models.SlugField(unique=True)
 
     class Meta(Term.Meta):
+        db_table = "knowledge_resourcetype"
         verbose_name = _("resource type")
         verbose_name_plural = _("resource types")
