@@ -42,10 +42,10 @@ format: install
 # Extract and compile the interface strings. Each app keeps its own catalogue in <app>/locale;
 # the shared templates and home/ use locale/. Compiled .mo files are committed, so running the
 # site needs no gettext tools.
-APPS := home members knowledge events discussions search
+APPS := home core taxonomy members knowledge events discussions search
 messages: install
-	$(PY) manage.py makemessages -l ru --no-obsolete --ignore=.venv --ignore=var --ignore=members --ignore=knowledge --ignore=events --ignore=discussions --ignore=search --ignore=bench --ignore=tests
-	for app in members knowledge events discussions search; do \
+	$(PY) manage.py makemessages -l ru --no-obsolete --ignore=.venv --ignore=var --ignore=core --ignore=taxonomy --ignore=members --ignore=knowledge --ignore=events --ignore=discussions --ignore=search --ignore=bench --ignore=tests
+	for app in core taxonomy members knowledge events discussions search; do \
 		(cd $$app && mkdir -p locale && ../$(PY) ../manage.py makemessages -l ru --no-obsolete); done
 	$(PY) manage.py compilemessages --ignore=.venv
 

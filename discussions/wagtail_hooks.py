@@ -60,4 +60,4 @@ def moderation_menu_item():
 
 
 from discussions import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
-from discussions import search as _search  # noqa: E402, F401 - registers its search sources
+from discussions import searchable as _searchable  # noqa: E402, F401 - registers its search sources

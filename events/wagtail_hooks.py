@@ -120,4 +120,4 @@ def add_secretariat_panel(request, panels):
 
 
 from events import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
-from events import search as _search  # noqa: E402, F401 - registers its search sources
+from events import searchable as _searchable  # noqa: E402, F401 - registers its search sources

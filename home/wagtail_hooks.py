@@ -43,4 +43,4 @@ def privacy_through_the_access_layer(serve):
     return inner
 
 
-from home import search as _search  # noqa: E402, F401 - registers the plain pages' search source
+from home import searchable as _searchable  # noqa: E402, F401 - registers the plain pages' search source

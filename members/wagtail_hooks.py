@@ -99,4 +99,4 @@ def profiles_with_photo(name: str):
 
 
 from members import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
-from members import search as _search  # noqa: E402, F401 - registers its search sources
+from members import searchable as _searchable  # noqa: E402, F401 - registers its search sources

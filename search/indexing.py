@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from elasticsearch import NotFoundError, helpers
+from elasticsearch import ApiError, NotFoundError, TransportError, helpers
 
 from core.access import privacy_rules_held
 from search.client import elasticsearch_client
@@ -217,7 +217,7 @@ class ElasticsearchIndex:
         self.create_index(name)
         try:
             self.client.indices.put_alias(index=name, name=self.alias)
-        except Exception:
+        except (ApiError, TransportError):
             self.client.indices.delete(index=name, ignore_unavailable=True)
             raise
         # Two processes may race to create the first index: keep the oldest, drop the others.

@@ -160,18 +160,7 @@ HOSTILE_QUERIES = {
 # one); the lead fixes them at merge.
 POSTGRES = "django.db.backends.postgresql"
 SQLITE = "django.db.backends.sqlite3"
-LIST_FAILURES: dict[tuple[str, str], tuple[str, str | None]] = {
-    # search/service.py clean_filters keeps any all-digit year; the database engine's count()
-    # (search/engines/database.py:65) then overflows SQLite's integer (OverflowError). Use
-    # core.params.bounded_int there.
-    ("search:results", "year-huge"): ("search", SQLITE),
-    # A NUL byte in ?theme= reaches a text filter: PostgreSQL refuses it (DataError, "text
-    # fields cannot contain NUL"): search/engines/database.py:65 (count), knowledge/selectors.py
-    # paginate_notes -> paginate (count), events/selectors.py:129 event_index_context (page).
-    ("search:results", "theme-nul"): ("search", POSTGRES),
-    ("library", "theme-nul"): ("knowledge", POSTGRES),
-    ("events-index", "theme-nul"): ("events", POSTGRES),
-}
+LIST_FAILURES: dict[tuple[str, str], tuple[str, str | None]] = {}
 
 
 def _list_marks(target: str, query: str) -> list:

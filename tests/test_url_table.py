@@ -13,7 +13,7 @@ from django.urls import reverse
 from tests.test_guards_helpers import named_patterns
 from tests.url_expectations import ROLES, Expect
 
-APPS = ["home", "members", "knowledge", "events", "discussions", "search"]
+APPS = ["home", "core", "taxonomy", "members", "knowledge", "events", "discussions", "search"]
 
 # Library URLs we include but do not own; the gate still covers them, checked below by prefix.
 FOREIGN_PREFIXES = (

@@ -73,7 +73,6 @@ def test_home_shows_the_panels_apps_register_in_their_order(member_client, panel
     assert html.index("early panel") < html.index("Your upcoming events") < html.index("late panel")
 
 
-@pytest.mark.xfail(strict=True, reason="needs events.selectors.member_registrations")
 def test_a_registration_for_an_event_made_restricted_leaves_the_dashboard(member, member_client):
     event = make_event(get_events_index(), title="Quarterly exchange on return")
     event_services.registration_create(event=event, user=member)

@@ -25,6 +25,7 @@ def _production_env(**overrides: str) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "k3y-" + "".join(chr(65 + i % 26) + str(i) for i in range(40)),
         "ALLOWED_HOSTS": "platform.example.org",
+        "SITE_URL": "https://platform.example.org",
         **overrides,
     }
 
@@ -43,7 +44,9 @@ def test_production_settings_pass_deploy_check():
 
 
 @pytest.mark.parametrize(
-    "missing", [{"SECRET_KEY": ""}, {"ALLOWED_HOSTS": ""}], ids=["no-secret", "no-hosts"]
+    "missing",
+    [{"SECRET_KEY": ""}, {"ALLOWED_HOSTS": ""}, {"SITE_URL": ""}],
+    ids=["no-secret", "no-hosts", "no-site-url"],
 )
 def test_production_settings_refuse_to_start_without_secrets(missing):
     env = _production_env(**missing)

@@ -139,6 +139,7 @@ def test_password_reset_does_not_sign_in(client, member, mailoutbox):
 def production_settings(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 64)
     monkeypatch.setenv("ALLOWED_HOSTS", "testserver")
+    monkeypatch.setenv("SITE_URL", "https://testserver")
     sys.modules.pop("config.settings.production", None)
     module = importlib.import_module("config.settings.production")
     names = [
