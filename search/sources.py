@@ -6,9 +6,10 @@ A source says which objects should be in the index (``queryset``), how one becom
 touch its documents (``related``).
 
 Each app owns its sources (``<app>/searchable.py``; not ``search.py``, which would shadow the
-``search`` app wherever an app folder is on the path, as Celery's Django fix-up puts the
-working directory there) and registers them with the Wagtail hook :data:`SOURCES_HOOK`; a hook function returns the app's sources. Search sits below the apps it
-indexes, so it never names their models or fields: it only asks the hook.
+``search`` app wherever an app folder is on the path, as Celery's Django fix-up puts the working
+directory there) and registers them with the Wagtail hook :data:`SOURCES_HOOK`; a hook function
+returns the app's sources. Search sits below the apps it indexes, so it never names their models
+or fields: it only asks the hook.
 """
 
 from __future__ import annotations
