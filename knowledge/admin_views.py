@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,14 +11,16 @@ from django.views.decorators.http import require_POST
 
 from core.access import is_secretariat
 from knowledge.forms import ImportForm
-from knowledge.imports import COLUMNS, ImportFileError, practices_import
-from knowledge.models import LibraryIndexPage
+from knowledge.imports import (
+    COLUMNS,
+    ImportFileError,
+    import_library,
+    practices_import,
+    upload_stage,
+    upload_take,
+)
 
 SESSION_KEY = "knowledge_import"
-
-
-def _library_or_none():
-    return LibraryIndexPage.objects.order_by("pk").first()
 
 
 def _guard(request):
@@ -34,7 +32,7 @@ def import_upload(request):
     _guard(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
-    library = _library_or_none()
+    library = import_library()
     if request.method == "POST" and form.is_valid() and library is not None:
         upload = form.cleaned_data["file"]
         data = upload.read()
@@ -43,10 +41,7 @@ def import_upload(request):
         except ImportFileError as exc:
             form.add_error("file", str(exc))
         else:
-            extension = upload.name.lower().rsplit(".", 1)[-1]
-            stored = default_storage.save(
-                f"imports/{uuid.uuid4().hex}.{extension}", ContentFile(data)
-            )
+            stored = upload_stage(name=upload.name, data=data)
             request.session[SESSION_KEY] = {
                 "path": stored,
                 "name": upload.name,
@@ -69,15 +64,13 @@ def import_upload(request):
 def import_confirm(request):
     _guard(request)
     pending = request.session.pop(SESSION_KEY, None)
-    library = _library_or_none()
-    if not pending or library is None or not default_storage.exists(pending["path"]):
+    library = import_library()
+    data = upload_take(path=pending["path"]) if pending and library is not None else None
+    if data is None or library is None:
         messages.error(
             request, _("Upload the file again: the checked file is no longer available.")
         )
         return redirect("knowledge_import")
-    with default_storage.open(pending["path"]) as handle:
-        data = handle.read()
-    default_storage.delete(pending["path"])
     report = practices_import(
         name=pending["name"],
         data=data,

@@ -321,3 +321,31 @@ def practices_import(
             (report.created if created else report.updated).append(practice.external_id)
     report.imported = True
     return report
+
+
+def upload_stage(*, name: str, data: bytes) -> str:
+    """Keep a checked upload until the secretariat confirms it; the stored file's path."""
+    import uuid
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    extension = name.lower().rsplit(".", 1)[-1]
+    return default_storage.save(f"imports/{uuid.uuid4().hex}.{extension}", ContentFile(data))
+
+
+def upload_take(*, path: str) -> bytes | None:
+    """The staged upload's bytes, removed from storage; None when it is gone."""
+    from django.core.files.storage import default_storage
+
+    if not default_storage.exists(path):
+        return None
+    with default_storage.open(path) as handle:
+        data = handle.read()
+    default_storage.delete(path)
+    return data
+
+
+def import_library() -> LibraryIndexPage | None:
+    """The library that imported practices go into (the first one)."""
+    return LibraryIndexPage.objects.order_by("pk").first()

@@ -150,5 +150,5 @@ def test_secretariat_sees_every_draft(library, secretariat, client):
 
 def test_members_and_officials_cannot_reach_the_admin(library, official, client):
     client.force_login(official)
-    assert client.get(add_url(library)).status_code == 302
+    assert client.get(add_url(library)).status_code == 403
     assert not Page.objects.filter(slug="georgia-circular-pilot").exists()

@@ -32,7 +32,7 @@ def _migrate(targets=None):
     return state.apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_from_before_the_move_keeps_its_terms_links_and_rights():
     note = make_note("Circular migration schemes", themes=("labour-migration", "diaspora"))
 
