@@ -22,8 +22,8 @@ from core.access import (
     is_secretariat,
     passes_privacy,
     user_keys,
-    visible_tiers,
 )
+from members import selectors as members_selectors
 from members.models import Profile, User
 
 from .models import Notification, Post, PostingSuspension, Thread, Topic
@@ -225,17 +225,8 @@ def post_rights(
 
 
 def members_visible_to(viewer) -> QuerySet[User]:
-    """Active members whose profile ``viewer`` may see: ``can_view(viewer, profile)`` as a query.
-
-    A member who never opened their profile is visible to all members, as by default.
-    """
-    people = User.objects.filter(is_active=True, anonymised_at__isnull=True)
-    if is_secretariat(viewer):
-        return people
-    tiers = visible_tiers(viewer)
-    if not tiers:
-        return people.none()
-    return people.filter(Q(profile__isnull=True) | Q(profile__visibility__in=tiers))
+    """Active members whose profile ``viewer`` may see (the members app's one rule)."""
+    return members_selectors.members_visible_to(viewer)
 
 
 def visible_members(viewer, members: Iterable[User]) -> list[User]:

@@ -73,7 +73,9 @@ def invitation_list(*, status: str = "") -> QuerySet[Invitation]:
     return queryset
 
 
-def _visible_members(viewer) -> QuerySet[User]:
+def members_visible_to(viewer) -> QuerySet[User]:
+    """Active members whose profile ``viewer`` may see: ``can_view(viewer, profile)`` as a
+    query, for the directory and for other apps' lists (mention suggestions)."""
     queryset = User.objects.filter(is_active=True, anonymised_at__isnull=True)
     if is_secretariat(viewer):
         return queryset
@@ -102,7 +104,7 @@ def directory(
 
     ``country`` is an ISO code, ``theme`` a slug, ``role`` a ``Role`` value, ``language`` a code.
     """
-    queryset = _visible_members(viewer)
+    queryset = members_visible_to(viewer)
     for word in q.split()[:5]:
         queryset = queryset.filter(
             Q(first_name__icontains=word)
@@ -197,7 +199,7 @@ def find_members(*, viewer, page_number, per_page: int, q: str = "", **filters) 
 def member_for_viewer(*, viewer, pk: int) -> User | None:
     """The member ``pk`` if ``viewer`` may see their profile, else None (answered as 404)."""
     return (
-        _visible_members(viewer)
+        members_visible_to(viewer)
         .select_related("profile", "profile__country", "profile__organisation")
         .prefetch_related("groups", "profile__expertise")
         .filter(pk=pk)
