@@ -119,11 +119,14 @@ def test_event_fills_waitlists_and_promotes(browser, live_server, language):
     # Wall-clock times were typed in the event's zone.
     assert timezone.localtime(event.starts_at, event.zone).hour == 10
 
+    # Each official reads their e-mails in their own language (User.language).
     first = set_country(
-        make_member(Role.GOVERNMENT, email=f"first-{language}@gov.example.ge"), "GE"
+        make_member(Role.GOVERNMENT, email=f"first-{language}@gov.example.ge", language=language),
+        "GE",
     )
     second = set_country(
-        make_member(Role.GOVERNMENT, email=f"second-{language}@gov.example.am"), "AM"
+        make_member(Role.GOVERNMENT, email=f"second-{language}@gov.example.am", language=language),
+        "AM",
     )
     event_path = f"/{language}/events/{event.slug}/"
 
