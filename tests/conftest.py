@@ -113,14 +113,7 @@ def pytest_runtest_teardown(item, nextitem):
     contents = getattr(BaseDatabaseWrapper, "_test_serialized_contents", None)
     if not contents:
         return
-    from django.core.management import call_command
-
     with item.config.stash[blocking_manager_key].unblock():
-        # Flush once more first: a test that migrated (tests/taxonomy) leaves the content-type
-        # cache empty, and a lookup after Django's flush writes rows the snapshot also holds.
-        call_command(
-            "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, allow_cascade=True
-        )
         connection.creation.deserialize_db_from_string(contents)
 
 
