@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -168,21 +168,55 @@ def filter_pages_by_privacy(user, queryset: models.QuerySet) -> models.QuerySet:
     return queryset
 
 
+@runtime_checkable
 class Guarded(Protocol):
     def access_keys(self) -> Iterable[str]: ...
+
+
+@runtime_checkable
+class DraftAuthored(Protocol):
+    """Content whose unpublished drafts its authors and editors see (practice notes)."""
+
+    def is_visible_draft_to(self, user) -> bool: ...
 
 
 def can_view(user, obj: Guarded) -> bool:
     """True when ``user`` may see ``obj``: their keys meet the object's keys.
 
-    Objects that have a draft state and an author expose ``is_visible_draft_to(user)``.
+    An unpublished page is the secretariat's, and its authors' where its class says who they
+    are (``DraftAuthored``); its keys do not open it to anyone else.
     """
     if not user_keys(user):
         return False
-    draft_check = getattr(obj, "is_visible_draft_to", None)
-    if draft_check is not None and getattr(obj, "live", True) is False:
-        return bool(draft_check(user)) or is_secretariat(user)
+    from wagtail.models import Page
+
+    if isinstance(obj, Page) and not obj.live:
+        return is_secretariat(user) or (
+            isinstance(obj, DraftAuthored) and obj.is_visible_draft_to(user)
+        )
     return bool(user_keys(user) & frozenset(obj.access_keys()))
+
+
+def page_access_keys(page) -> frozenset[str]:
+    """The audiences of any page: its class's own (tiered pages: notes, events, ...), else every
+    member's; narrowed by the privacy rules; an unpublished page is the secretariat's."""
+    if not page.live:
+        return frozenset({SECRETARIAT})
+    specific = page.specific
+    keys = specific.access_keys() if isinstance(specific, Guarded) else keys_for_tier(Tier.MEMBERS)
+    return page_keys(page, keys)
+
+
+def can_view_page(user, page) -> bool:
+    """True when ``user`` may open ``page``, whatever its class (see ``page_access_keys``)."""
+    specific = page.specific
+    if isinstance(specific, Guarded):
+        return can_view(user, specific)
+    if not user_keys(user):
+        return False
+    if not page.live:
+        return is_secretariat(user)
+    return passes_privacy(user, page)
 
 
 def visible_tiers(user) -> frozenset[str]:

@@ -41,25 +41,31 @@ IMAGE_OWNERS_HOOK = "register_image_owner"
 Owner = Callable[[Any], Iterable[Guarded]]
 
 
-def pages_using(file: models.Model, page_models: Sequence[type[Page]]) -> list[Page]:
-    """The pages of ``page_models`` whose content uses ``file`` (a document or an image), as
+def page_uses(file: models.Model, page_models: Sequence[type[Page]]) -> dict[Page, set[str]]:
+    """The pages of ``page_models`` whose content uses ``file`` (a document or an image), each
+    with the fields that use it (``"minutes"``, ``"synthesis"``, ``"body.<block>..."``), as
     recorded by Wagtail's reference index: two queries, plus one per model that uses it."""
     page_type = ContentType.objects.get_for_model(Page)
     wanted = {ContentType.objects.get_for_model(model).pk: model for model in page_models}
     rows = (
         ReferenceIndex.get_references_to(file)
         .filter(base_content_type=page_type, content_type__in=list(wanted))
-        .values_list("content_type", "object_id")
+        .values_list("content_type", "object_id", "model_path")
         .distinct()
     )
-    ids: dict[int, set[int]] = {}
-    for content_type_id, object_id in rows:
-        ids.setdefault(content_type_id, set()).add(int(object_id))
-    return [
-        page
-        for content_type_id, pks in ids.items()
-        for page in wanted[content_type_id].objects.filter(pk__in=pks)
-    ]
+    paths: dict[int, dict[int, set[str]]] = {}
+    for content_type_id, object_id, model_path in rows:
+        paths.setdefault(content_type_id, {}).setdefault(int(object_id), set()).add(model_path)
+    return {
+        page: paths[content_type_id][page.pk]
+        for content_type_id, by_page in paths.items()
+        for page in wanted[content_type_id].objects.filter(pk__in=by_page)
+    }
+
+
+def pages_using(file: models.Model, page_models: Sequence[type[Page]]) -> list[Page]:
+    """The pages of ``page_models`` whose content uses ``file`` (see :func:`page_uses`)."""
+    return list(page_uses(file, page_models))
 
 
 def _users_of(hook_name: str, file: Any) -> list[Guarded]:

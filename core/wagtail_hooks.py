@@ -21,19 +21,14 @@ def guard_documents(document, request):
 # collection's groups to the sign-in page (and back: a loop), and turn away secretariat staff
 # who are not in those groups. The guard above applies the same restrictions with the access
 # layer's keys and answers 404, so Wagtail's copy is withdrawn (imported first so that it is
-# registered, and only once).
-_wagtail_check = (wagtaildocs_hooks.check_view_restrictions, 0)
-if _wagtail_check in hooks._hooks.get("before_serve_document", []):
-    hooks._hooks["before_serve_document"].remove(_wagtail_check)
+# registered). Removed unconditionally: if Wagtail ever registers it differently, start-up fails
+# here (ValueError) rather than the check silently coming back.
+hooks._hooks["before_serve_document"].remove((wagtaildocs_hooks.check_view_restrictions, 0))
 
 
-# --- the admin: explorer, page search and site history ask the page policy; choosers the hooks
+# --- the admin: explorer, page search and site history ask the page policy (its
+# ``explorable_instances`` already narrows the explorer); choosers ask the hooks
 register_permission_policy(Page, TieredPagePermissionPolicy(Page))
-
-
-@hooks.register("construct_explorer_page_queryset")
-def explorer_pages(parent_page, pages, request):
-    return filter_pages(request.user, pages)
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -16,15 +16,15 @@ from django.http import Http404
 from wagtail.models import Page
 
 from core.access import (
-    MEMBERS,
     SECRETARIAT,
     can_view,
+    can_view_page,
     is_secretariat,
-    passes_privacy,
+    page_access_keys,
     user_keys,
 )
 from members import selectors as members_selectors
-from members.models import Profile, User
+from members.models import User
 
 from .models import Notification, Post, PostingSuspension, Thread, Topic
 
@@ -56,14 +56,7 @@ def get_page_or_404(user, page_id: int) -> Page:
 
 
 def page_visible_to(user, page) -> bool:
-    if not user_keys(user):
-        return False
-    specific = page.specific
-    if hasattr(specific, "access_keys"):
-        return can_view(user, specific)
-    if not page.live:
-        return is_secretariat(user)
-    return passes_privacy(user, page)
+    return can_view_page(user, page)
 
 
 def visible_page_ids(user) -> frozenset[int]:
@@ -105,16 +98,6 @@ def thread_access_keys(thread: Thread) -> frozenset[str]:
     if thread.page is None:
         return frozenset({SECRETARIAT})
     return page_access_keys(thread.page)
-
-
-def page_access_keys(page: Page) -> frozenset[str]:
-    """The audiences of a page carrying threads; a page class without tiers is the members'."""
-    if not page.live:
-        return frozenset({SECRETARIAT})
-    specific = page.specific
-    if hasattr(specific, "access_keys"):  # tiered page classes (notes, events, consultations)
-        return frozenset(specific.access_keys())
-    return frozenset({MEMBERS, SECRETARIAT})
 
 
 def can_view_post(user, post: Post) -> bool:
@@ -227,18 +210,3 @@ def post_rights(
 def members_visible_to(viewer) -> QuerySet[User]:
     """Active members whose profile ``viewer`` may see (the members app's one rule)."""
     return members_selectors.members_visible_to(viewer)
-
-
-def visible_members(viewer, members: Iterable[User]) -> list[User]:
-    """Those of ``members`` whose profile ``viewer`` may see (each asked of ``can_view``)."""
-    members = list(members)
-    if not user_keys(viewer):
-        return []
-    profiles = {p.user_id: p for p in Profile.objects.filter(user__in=members)}
-    return [
-        m
-        for m in members
-        if m.is_active
-        and m.anonymised_at is None
-        and (m.pk not in profiles or can_view(viewer, profiles[m.pk]))
-    ]

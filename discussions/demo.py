@@ -206,8 +206,7 @@ def _people(ctx) -> dict[str, list]:
 def _discussion_pages():
     from wagtail.models import Page
 
-    from core.access import MEMBERS
-    from discussions.access import page_access_keys
+    from core.access import MEMBERS, page_access_keys
 
     kinds = ["practicenotepage", "eventpage", "consultationpage"]
     pages = []

@@ -7,9 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from core.access import page_keys
+from discussions.access import thread_access_keys
 from discussions.models import Post, Thread, Topic
-from discussions.selectors import thread_access_keys
 from members.models import User
 from search.extract import guess_language, plain_text
 from search.sources import SOURCES_HOOK, Entry, Source
@@ -31,9 +30,7 @@ def _thread_keys(thread: Thread, topics: dict[int, frozenset[str]]) -> frozenset
     # A thread under an unpublished page is read by no one until the page is published again.
     if thread.page is None or not thread.page.live:
         return frozenset()
-    # Narrowed again by the privacy rules above the page: the thread's keys of a plain page
-    # (one without keys of its own) are every member's. Narrowing twice changes nothing.
-    return page_keys(thread.page, thread_access_keys(thread))
+    return thread_access_keys(thread)
 
 
 def _post_entries(posts: list[Post]) -> list[Entry | None]:

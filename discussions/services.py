@@ -143,7 +143,11 @@ def _mentions(author, body: str) -> dict:
     notified, so a mention cannot reveal that a hidden profile exists.
     """
     found = resolve_handles(mentioned_handles(body))
-    visible = {u.pk for u in access.visible_members(author, found.values())}
+    visible = set(
+        access.members_visible_to(author)
+        .filter(pk__in=[user.pk for user in found.values()])
+        .values_list("pk", flat=True)
+    )
     return {handle: user for handle, user in found.items() if user.pk in visible}
 
 

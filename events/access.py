@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -17,12 +17,10 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from core.access import can_view, has_role, is_secretariat, user_keys
+from core.access import can_view, can_view_page, has_role, is_secretariat, user_keys
 from members.models import Profile
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from events.models import ConsultationPage, EventPage, Registration
     from taxonomy.models import Country
 
@@ -90,25 +88,9 @@ def can_see_gender(user) -> bool:
     return is_secretariat(user)
 
 
-@runtime_checkable
-class _Guarded(Protocol):
-    def access_keys(self) -> Iterable[str]: ...
-
-
 def can_open_page(user, page) -> bool:
-    """A linked page (an event's outcome, say) is named only to members who may open it.
-
-    Pages with a tier answer through ``core.access``; structural pages without one (an index)
-    are open to members within the editors' privacy rules.
-    """
-    from core.access import passes_privacy
-
-    if not page.live or not user_keys(user):
-        return False
-    specific = page.specific
-    if isinstance(specific, _Guarded):
-        return can_view(user, specific)
-    return passes_privacy(user, page)
+    """A linked page (an event's outcome, say) is named only to members who may open it."""
+    return page.live and can_view_page(user, page)
 
 
 @dataclass(frozen=True)

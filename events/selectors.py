@@ -100,7 +100,7 @@ def events_for_country(*, user, country, limit: int = 10) -> list[EventPage]:
     return list(
         visible_events(user)
         .filter(countries=country, ends_at__gte=timezone.now())
-        .order_by("starts_at")[:limit]
+        .order_by("starts_at", "pk")[:limit]
     )
 
 

@@ -1,65 +1,48 @@
 from __future__ import annotations
 
-from django.db.models import Q
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from core.documents import DOCUMENT_OWNERS_HOOK, IMAGE_OWNERS_HOOK
+from core.documents import DOCUMENT_OWNERS_HOOK, IMAGE_OWNERS_HOOK, page_uses
 from events import access, charts, selectors
 from events.models import ConsultationPage, EventPage
 
 # --- who uses a file (core.documents asks, for every download) -------------------------------
 #
-# Rich text keeps a link to a document as <a linktype="document" id="5"> and an image as
-# <embed embedtype="image" id="7" .../>; the attributes' order is not promised, hence lookaheads.
-# Only live pages count: a draft's files are the secretariat's and their uploader's until then.
+# Wagtail's reference index records what each page uses: annexes, minutes, consultation
+# material, and links and images in the text. Only live pages count, and a consultation's
+# synthesis only once it is published: until then its files are the secretariat's and their
+# uploader's.
 
-EVENT_TEXT_FIELDS = ("body", "outcomes")
-CONSULTATION_TEXT_FIELDS = ("intro",)
-
-
-def _in_rich_text(fields: tuple[str, ...], tag: str, kind_attr: str, pk: int) -> Q:
-    pattern = rf'<{tag}(?=\s)(?=[^>]*\s{kind_attr})(?=[^>]*\sid="{pk}")'
-    query = Q()
-    for field in fields:
-        query |= Q(**{f"{field}__regex": pattern})
-    return query
+EVENT_PAGES = (EventPage, ConsultationPage)
 
 
-def _synthesis(tag: str, kind_attr: str, pk: int) -> Q:
-    """The synthesis counts once it is published; until then members do not see it."""
-    return _in_rich_text(("synthesis",), tag, kind_attr, pk) & Q(synthesis_published=True)
+def _pages_showing(file) -> list:
+    return [
+        page
+        for page, fields in page_uses(file, EVENT_PAGES).items()
+        if page.live
+        and not (
+            isinstance(page, ConsultationPage)
+            and not page.synthesis_published
+            and {field.split(".")[0] for field in fields} == {"synthesis"}
+        )
+    ]
 
 
 @hooks.register(DOCUMENT_OWNERS_HOOK)
 def events_using_document(document) -> list:
     """Events whose annexes, minutes or text use ``document``, and consultations whose
     material, introduction or published synthesis do."""
-    link = ("a", 'linktype="document"', document.pk)
-    events = EventPage.objects.live().filter(
-        Q(documents__document=document)
-        | Q(minutes=document)
-        | _in_rich_text(EVENT_TEXT_FIELDS, *link)
-    )
-    consultations = ConsultationPage.objects.live().filter(
-        Q(documents__document=document)
-        | _in_rich_text(CONSULTATION_TEXT_FIELDS, *link)
-        | _synthesis(*link)
-    )
-    return [*events.distinct(), *consultations.distinct()]
+    return _pages_showing(document)
 
 
 @hooks.register(IMAGE_OWNERS_HOOK)
 def events_using_image(image) -> list:
     """Events and consultations whose text shows ``image``."""
-    embed = ("embed", 'embedtype="image"', image.pk)
-    events = EventPage.objects.live().filter(_in_rich_text(EVENT_TEXT_FIELDS, *embed))
-    consultations = ConsultationPage.objects.live().filter(
-        _in_rich_text(CONSULTATION_TEXT_FIELDS, *embed) | _synthesis(*embed)
-    )
-    return [*events, *consultations]
+    return _pages_showing(image)
 
 
 def _chart(*, dimension: str, title: str, data: dict, caption: str = "") -> dict:

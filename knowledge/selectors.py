@@ -19,10 +19,10 @@ from wagtail.models import Locale
 from wagtail.query import PageQuerySet
 
 from core.access import filter_by_tier
-from events.models import EventPage
-from events.selectors import visible_events
+from events.selectors import events_for_country
 from knowledge.models import PracticeDocument, PracticeNotePage
 from members.models import Profile
+from members.selectors import members_visible_to
 from taxonomy.models import Country, GCMObjective, ResourceType, TargetGroup, Theme
 
 SORTS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
@@ -410,23 +410,9 @@ def country_profiles(*, index) -> QuerySet:
 def focal_points(*, user, country: Country) -> list[Profile]:
     """The country's national focal points whose profiles ``user`` may see."""
     profiles = Profile.objects.filter(
-        focal_point=True, country=country, user__is_active=True, user__anonymised_at__isnull=True
+        focal_point=True, country=country, user__in=members_visible_to(user)
     ).select_related("user", "organisation")
-    return list(
-        filter_by_tier(user, profiles, field="visibility").order_by(
-            "user__last_name", "user__first_name", "pk"
-        )
-    )
-
-
-def country_events(*, user, country: Country, limit: int = 10) -> list[EventPage]:
-    """Upcoming events concerning the country that ``user`` may see, soonest first."""
-    events = (
-        visible_events(user)
-        .filter(countries=country, ends_at__gte=timezone.now())
-        .order_by("starts_at", "pk")
-    )
-    return list(events[:limit])
+    return list(profiles.order_by("user__last_name", "user__first_name", "pk"))
 
 
 def country_profile_context(*, user, profile) -> dict:
@@ -435,7 +421,7 @@ def country_profile_context(*, user, profile) -> dict:
         "practices": list(notes[:12]),
         "practice_count": notes.count(),
         "focal_points": focal_points(user=user, country=profile.country),
-        "events": country_events(user=user, country=profile.country),
+        "events": events_for_country(user=user, country=profile.country),
     }
 
 

@@ -4,16 +4,11 @@ Every named URL of ours that takes an id in its path is asked with ids no databa
 holds (20 digits, and 2**63, one more than a bigint); every list is asked with out-of-range,
 negative, malformed and oversized query parameters. As a member and as the secretariat, each
 answers 200, 400 or 404 (or a redirect or 403 where the role may not go), never 500.
-
-Failures in apps other than members are marked ``xfail(strict=True)`` with the app that fixes
-them at merge, so this file stays green on every branch and turns red once one is fixed (remove
-the mark then).
 """
 
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -70,24 +65,10 @@ def _assert_no_500(clients: dict[str, Client], url: str, data: dict | None = Non
         assert response.status_code in NOT_500, f"{role} GET {url} {data or ''}"
 
 
-# Id URLs that still answer 500; the lead fixes them at merge (see the report of issue 12).
-ID_FAILURES: dict[str, str] = {}
-
-
 @pytest.mark.parametrize(
     "name, is_id, hostile",
     [
-        pytest.param(
-            name,
-            is_id,
-            hostile,
-            id=f"{name}-{len(hostile)}",
-            marks=(
-                [pytest.mark.xfail(strict=True, reason=f"fixed at merge: {ID_FAILURES[name]}")]
-                if name in ID_FAILURES
-                else []
-            ),
-        )
+        pytest.param(name, is_id, hostile, id=f"{name}-{len(hostile)}")
         for name, is_id in ID_URLS
         for hostile in HOSTILE_IDS
     ],
@@ -156,30 +137,11 @@ HOSTILE_QUERIES = {
     "days-huge": {"days": "99999999999999999999"},
 }
 
-# (list, query) cases that still answer 500, with the database they fail on (None: every
-# one); the lead fixes them at merge.
-POSTGRES = "django.db.backends.postgresql"
-SQLITE = "django.db.backends.sqlite3"
-LIST_FAILURES: dict[tuple[str, str], tuple[str, str | None]] = {}
-
-
-def _list_marks(target: str, query: str) -> list:
-    if (target, query) not in LIST_FAILURES:
-        return []
-    app, engine = LIST_FAILURES[target, query]
-    fails_here = engine is None or settings.DATABASES["default"]["ENGINE"] == engine
-    return [pytest.mark.xfail(fails_here, strict=True, reason=f"fixed at merge: {app}")]
-
 
 @pytest.mark.parametrize(
     "target, query",
     [
-        pytest.param(
-            target,
-            query,
-            id=f"{target}-{query}",
-            marks=_list_marks(target, query),
-        )
+        pytest.param(target, query, id=f"{target}-{query}")
         for target in LISTS
         for query in HOSTILE_QUERIES
     ],

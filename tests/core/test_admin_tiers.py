@@ -104,9 +104,12 @@ def test_an_expert_still_sees_what_members_see(notes, screen, shown):
     ("screen", "secret"),
     [
         ("explorer", SECRET_TITLE),
+        ("explorer search", SECRET_TITLE),
         ("page search", SECRET_TITLE),
         ("page chooser", SECRET_TITLE),
+        ("page chooser search", SECRET_TITLE),
         ("document chooser", SECRET_DOCUMENT),
+        ("document chooser search", SECRET_DOCUMENT),
         ("image chooser", SECRET_IMAGE),
         ("site history", SECRET_TITLE),
     ],

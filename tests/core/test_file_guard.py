@@ -227,3 +227,14 @@ def test_a_profile_photo_shows_to_those_who_may_see_the_profile(visibility, view
     assert profile.photo.name.startswith("members/photos/")
     response = _client(make_member(viewer)).get(settings.MEDIA_URL + profile.photo.name)
     assert response.status_code == expected
+
+
+def test_a_file_linked_only_from_an_unpublished_page_is_the_secretariats(library):
+    """A country profile taken offline keeps its links in the reference index; its files
+    must not stay open to members through them."""
+    document, page = country_profile_link(library, Tier.MEMBERS)
+    page.unpublish()
+    assert _client(make_member(Role.GOVERNMENT)).get(document.url).status_code == 404
+    assert (
+        _client(make_member(Role.SECRETARIAT, is_staff=True)).get(document.url).status_code == 200
+    )

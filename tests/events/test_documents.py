@@ -119,3 +119,16 @@ def test_an_image_in_an_events_text_is_seen_as_the_event_is(tier):
     for role in (Role.OBSERVER, Role.GOVERNMENT, Role.SECRETARIAT):
         user = make_member(role)
         assert can_view_image(user, image) is (role in MAY_SEE[tier]), role
+
+
+def test_a_file_only_the_synthesis_links_waits_for_the_synthesis(member):
+    """The synthesis is the secretariat's until it is published, and so are its files."""
+    document = _document("Synthesis annex")
+    link = f'<p>See <a linktype="document" id="{document.pk}">the annex</a>.</p>'
+    consultation = make_consultation(get_events_index(), synthesis=link)
+    client = Client()
+    client.force_login(member)
+    assert client.get(document.url).status_code == 404
+    consultation.synthesis_published = True
+    publish(consultation)
+    assert client.get(document.url).status_code == 200

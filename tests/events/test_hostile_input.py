@@ -21,7 +21,6 @@ INDEX_QUERIES = [
     "?view=calendar&month=9999-12",
     "?view=calendar&month=0001-01",
     "?view=calendar&month=-5--5",
-    f"?year={HUGE}&month=13",
     f"?country={HUGE}",
     f"?theme={HUGE}",
     f"?kind={HUGE}&format={HUGE}",
@@ -43,16 +42,15 @@ def test_an_impossible_month_says_so(member_client, events_index):
 
 
 @pytest.mark.parametrize(
-    "path",
+    "method, path",
     [
-        f"/en/events/{HUGE}/calendar.ics",
-        f"/en/events/{HUGE}/register/",
-        f"/en/events/consultations/{HUGE}/answers/",
-        f"/en/events/calendar-feed/{HUGE}.ics",
+        ("get", f"/en/events/{HUGE}/calendar.ics"),
+        ("post", f"/en/events/{HUGE}/register/"),
+        ("get", f"/en/events/consultations/{HUGE}/answers/"),
     ],
 )
-def test_ids_too_large_are_not_found(member_client, events_index, path):
-    assert member_client.get(path).status_code in (404, 405)
+def test_ids_too_large_are_not_found(member_client, events_index, method, path):
+    assert member_client.generic(method.upper(), path).status_code == 404
 
 
 def test_event_page_with_hostile_zone(member_client, event):

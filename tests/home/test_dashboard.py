@@ -8,7 +8,6 @@ from wagtail import hooks
 
 from core.access import Tier
 from events import services as event_services
-from home.models import HomePage
 from tests.events.builders import get_events_index, make_event, publish
 from tests.search.builders import make_note
 
@@ -119,12 +118,3 @@ def test_dashboard_queries_stay_flat(member_client, django_assert_max_num_querie
     _dashboard(member_client)
     with django_assert_max_num_queries(40):
         _dashboard(member_client)
-
-
-def test_home_page_is_the_seeded_parent_of_each_section(db):
-    import io
-
-    from home.demo import DemoContext
-
-    ctx = DemoContext(password="demo-password-for-tests", stdout=io.StringIO())
-    assert ctx.home == HomePage.objects.get()

@@ -46,9 +46,7 @@ def test_search_imports_no_content_app():
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.ImportFrom) and node.module:
                 top = node.module.split(".")[0]
-                # Taxonomy (countries, themes, GCM objectives) sits below search; it still
-                # lives in knowledge.models until it moves to its own app.
-                if top in CONTENT_APPS and node.module != "knowledge.models":
+                if top in CONTENT_APPS:
                     imported.append((str(path.relative_to(ROOT)), node.module))
     assert imported == []
 

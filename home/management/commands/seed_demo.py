@@ -11,7 +11,7 @@ from django.db import transaction
 from discussions import demo as discussions_demo
 from events import demo as events_demo
 from home import demo as home_demo
-from home.demo import DemoContext, default_home
+from home.demo import DemoContext
 from knowledge import demo as knowledge_demo
 from members import demo as members_demo
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         password = options["password"] or secrets.token_urlsafe(12)
         # The home page is handed to every app: they add their sections below it.
-        ctx = DemoContext(password=password, stdout=self.stdout, home=default_home())
+        ctx = DemoContext(password=password, stdout=self.stdout)
         for step in STEPS:
             with transaction.atomic():
                 step.seed(ctx)
