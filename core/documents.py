@@ -68,7 +68,8 @@ def pages_using(file: models.Model, page_models: Sequence[type[Page]]) -> list[P
     return list(page_uses(file, page_models))
 
 
-def _users_of(hook_name: str, file: Any) -> list[Guarded]:
+def users_of(hook_name: str, file: Any) -> list[Guarded]:
+    """The objects the owners registered under ``hook_name`` say use ``file``."""
     owners: list[Owner] = hooks.get_hooks(hook_name)
     return [obj for owner in owners for obj in owner(file)]
 
@@ -99,7 +100,7 @@ def _may_download(user, file: Any, hook_name: str) -> bool:
         return True
     if not passes_collection(user, file):
         return False
-    users = _users_of(hook_name, file)
+    users = users_of(hook_name, file)
     if not users:
         return file.uploaded_by_user_id is not None and file.uploaded_by_user_id == user.pk
     return any(can_view(user, obj) for obj in users)

@@ -27,12 +27,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest
-from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from core.access import Guarded, can_view
-from core.documents import can_download_document, can_view_image
+from core.documents import can_download_document, can_view_image, users_of
 
 MEDIA_OWNERS_HOOK = "register_media_owner"
 
@@ -64,9 +63,7 @@ def may_see_file(user, name: str) -> bool:
     document = get_document_model().objects.filter(file=name).first()
     if document is not None:
         return can_download_document(user, document)
-    owners: list[MediaOwner] = hooks.get_hooks(MEDIA_OWNERS_HOOK)
-    users = [obj for owner in owners for obj in owner(name)]
-    return any(can_view(user, obj) for obj in users)
+    return any(can_view(user, obj) for obj in users_of(MEDIA_OWNERS_HOOK, name))
 
 
 def serve_media(request: HttpRequest, path: str) -> FileResponse:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.access import can_view, can_view_page, has_role, is_secretariat, user_keys
 from members.models import Profile
+from members.selectors import profile_of
 
 if TYPE_CHECKING:
     from events.models import ConsultationPage, EventPage, Registration
@@ -27,12 +28,7 @@ if TYPE_CHECKING:
 
 def member_profile(user) -> Profile | None:
     """The member's profile, or None for visitors and members without a profile row."""
-    if not user.is_authenticated:
-        return None
-    try:
-        return user.profile
-    except Profile.DoesNotExist:
-        return None
+    return profile_of(user) if user.is_authenticated else None
 
 
 def member_country(user) -> Country | None:

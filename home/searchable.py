@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from core.access import Tier, keys_for_tier, page_keys
+from core.access import page_access_keys
 from home.models import StandardPage
 from search.extract import page_language, page_url, plain_text
 from search.sources import SOURCES_HOOK, Entry, Source
@@ -20,8 +20,7 @@ def _page_entry(page: StandardPage) -> Entry:
     return Entry(
         title=page.title,
         url=page_url(page),
-        # Every member reads a plain page, unless a privacy rule narrows it.
-        access=page_keys(page, keys_for_tier(Tier.MEMBERS)),
+        access=page_access_keys(page),
         language=page_language(page),
         summary=page.summary,
         body=plain_text(page.body),

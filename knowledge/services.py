@@ -142,9 +142,11 @@ def document_text_extract(*, document_id: int) -> PracticeDocument | None:
     extractor = EXTRACTORS.get((document.file_extension or "").lower())
     text = ""
     if extractor is not None:
+        # Reading the file is outside the guard: a missing file or a storage outage fails the
+        # task (retried), instead of being recorded as a document without text.
+        with document.open_file() as handle:
+            data = handle.read()
         try:
-            with document.open_file() as handle:
-                data = handle.read()
             text = extractor(data)
         except EXTRACT_ERRORS:  # a malformed upload must not poison the queue
             logger.warning("Could not extract text of document %s", document_id, exc_info=True)
