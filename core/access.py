@@ -168,7 +168,6 @@ def filter_pages_by_privacy(user, queryset: models.QuerySet) -> models.QuerySet:
     return queryset
 
 
-@runtime_checkable
 class Guarded(Protocol):
     def access_keys(self) -> Iterable[str]: ...
 
@@ -197,20 +196,28 @@ def can_view(user, obj: Guarded) -> bool:
     return bool(user_keys(user) & frozenset(obj.access_keys()))
 
 
+def _has_own_audience(page) -> bool:
+    """Tiered page classes (notes, events, consultations, library pages) define
+    ``access_keys()``; the others (standard pages, indexes) are every member's. A capability
+    of the class, asked here once; not an ``isinstance`` on a runtime protocol, whose cache
+    would keep an answer after a class changes."""
+    return callable(getattr(type(page), "access_keys", None))
+
+
 def page_access_keys(page) -> frozenset[str]:
     """The audiences of any page: its class's own (tiered pages: notes, events, ...), else every
     member's; narrowed by the privacy rules; an unpublished page is the secretariat's."""
     if not page.live:
         return frozenset({SECRETARIAT})
     specific = page.specific
-    keys = specific.access_keys() if isinstance(specific, Guarded) else keys_for_tier(Tier.MEMBERS)
+    keys = specific.access_keys() if _has_own_audience(specific) else keys_for_tier(Tier.MEMBERS)
     return page_keys(page, keys)
 
 
 def can_view_page(user, page) -> bool:
     """True when ``user`` may open ``page``, whatever its class (see ``page_access_keys``)."""
     specific = page.specific
-    if isinstance(specific, Guarded):
+    if _has_own_audience(specific):
         return can_view(user, specific)
     if not user_keys(user):
         return False

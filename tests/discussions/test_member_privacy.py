@@ -55,7 +55,7 @@ def test_a_mention_of_a_hidden_profile_notifies_nobody_and_stays_plain_text(
     assert list(post.mentioned.all()) == []
     assert mail.outbox == []
     assert 'class="mention"' not in post.html and f"@{handle(hidden)}" in post.html
-    assert str(hidden.pk) not in post.html
+    assert f'data-member="{hidden.pk}"' not in post.html
     # Editing the post to mention them again changes nothing either.
     services.post_edit(editor=expert, post=post, body=f"Really, @{handle(hidden)}?")
     post.refresh_from_db()
