@@ -52,6 +52,7 @@ def assert_accessible(page) -> None:
     """axe-core finds no WCAG 2.2 A/AA violation on the page as it stands now."""
     from axe_playwright_python.sync_playwright import Axe
 
+    page.wait_for_load_state("load")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     violations = results.response["violations"]
     report = "\n".join(

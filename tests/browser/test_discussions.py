@@ -105,7 +105,8 @@ def test_official_discusses_a_practice_with_its_author(browser, live_server, lan
     assert note.title in page.locator("h1").inner_text()
     assert_accessible(page)
     # "Discuss this" on the note leads straight to the new-thread form.
-    page.get_by_role("link", name=text["discuss"]).first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=text["discuss"]).first.click()
     assert page.locator("html").get_attribute("lang") == language
     assert_accessible(page)
     page.fill("#id_title", "Recruitment fees in the scheme")
@@ -127,7 +128,8 @@ def test_official_discusses_a_practice_with_its_author(browser, live_server, lan
     # The expert sees the notification in the header, opens it and replies.
     expert_context, expert_page, expert_errors = _signed_in(browser, live_server, expert, language)
     expert_page.goto(f"/{language}/discussions/")
-    expert_page.locator(".site-nav a.badge").click()
+    with expert_page.expect_navigation():
+        expert_page.locator(".site-nav a.badge").click()
     assert_accessible(expert_page)
     notification = expert_page.locator(".notification--unread a").first
     assert text["mentioned"] in notification.inner_text()

@@ -77,12 +77,6 @@ def _secretariat_creates_event(browser, live_server, index, language, title):
     page = context.new_page()
     # sign_in answers the second-factor step with a TOTP code (tests.factories.members).
     sign_in(page, secretariat.email, DEFAULT_PASSWORD, language)
-    if "/accounts/login" in page.url:
-        page.fill("input[name=login]", secretariat.email)
-        page.fill("input[name=password]", DEFAULT_PASSWORD)
-        page.locator("form button[type=submit]").last.click()
-        page.wait_for_timeout(3000)
-        print("DEBUG2", page.url, page.locator("main").inner_text()[:800])
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
     page.goto(f"/admin/pages/add/events/eventpage/{index.pk}/")
@@ -134,9 +128,11 @@ def test_event_fills_waitlists_and_promotes(browser, live_server, language):
     context, page, errors = _member_page(browser, live_server, first, language)
     page.goto(f"/{language}/events/")
     assert_accessible(page)
-    page.get_by_role("link", name=text["calendar"]).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=text["calendar"]).click()
     assert_accessible(page)
-    page.get_by_role("link", name=text["upcoming"]).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=text["upcoming"]).click()
     page.get_by_role("link", name=title).click()
     page.wait_for_url(f"**{event_path}")
     assert_accessible(page)
