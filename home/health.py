@@ -11,6 +11,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from elasticsearch import ApiError, TransportError
 
 
 def _database() -> None:
@@ -33,16 +34,43 @@ def _broker() -> None:
         conn.ensure_connection(max_retries=1, timeout=2)
 
 
-def _elasticsearch() -> None:
-    from search.client import elasticsearch_client
+class Degraded(Exception):
+    """The dependency answers, with less margin than it should (a node away, a replica
+    missing): reported, but the site still serves."""
 
+
+def _elasticsearch() -> dict | None:
+    from search.client import elasticsearch_client, elasticsearch_hosts, node_client
+
+    # Through every node (failover): can search answer at all?
     health = elasticsearch_client().options(request_timeout=3).cluster.health()
     if health["status"] == "red":
         raise RuntimeError("cluster status is red")
+    # Each configured node alone, from its own view of the cluster (answers without a master).
+    hosts = elasticsearch_hosts()
+    reachable = 0
+    for url in hosts:
+        try:
+            node_client(url).cluster.health(local=True)
+        except (ApiError, TransportError):
+            continue
+        reachable += 1
+    detail = {
+        "cluster": health["status"],
+        "nodes": {"configured": len(hosts), "reachable": reachable},
+    }
+    problems = []
+    if reachable < len(hosts):
+        problems.append(f"{len(hosts) - reachable} of {len(hosts)} configured nodes unreachable")
+    if health["status"] == "yellow":
+        problems.append("cluster status is yellow: some replicas are not assigned")
+    if problems:
+        raise Degraded("; ".join(problems), detail)
+    return detail
 
 
-def configured_checks() -> dict[str, Callable[[], None]]:
-    checks: dict[str, Callable[[], None]] = {"database": _database, "cache": _cache}
+def configured_checks() -> dict[str, Callable[[], dict | None]]:
+    checks: dict[str, Callable[[], dict | None]] = {"database": _database, "cache": _cache}
     if not settings.CELERY_BROKER_URL.startswith("memory:"):
         checks["broker"] = _broker
     if settings.ELASTICSEARCH_URL:
@@ -53,19 +81,24 @@ def configured_checks() -> dict[str, Callable[[], None]]:
 @never_cache
 @require_GET
 def health(request):
-    results = {}
-    healthy = True
+    """``ok`` (200) when every check is up; ``degraded`` (200) when one answers with less
+    margin (a search node away, the cluster yellow) and the site still serves; ``down`` (503)
+    when one cannot answer, so a load balancer takes this instance out."""
+    results: dict[str, dict] = {}
     for name, check in configured_checks().items():
         started = time.monotonic()
         try:
-            check()
+            detail = check()
+        except Degraded as exc:
+            message, detail = exc.args
+            results[name] = {"status": "degraded", "reason": message, **detail}
         except Exception as exc:  # a health check reports every failure, whatever its kind
-            healthy = False
             results[name] = {"status": "down", "error": exc.__class__.__name__}
         else:
-            results[name] = {"status": "up"}
+            results[name] = {"status": "up", **(detail or {})}
         results[name]["ms"] = round((time.monotonic() - started) * 1000, 1)
+    states = {result["status"] for result in results.values()}
+    overall = "down" if "down" in states else "degraded" if "degraded" in states else "ok"
     return JsonResponse(
-        {"status": "ok" if healthy else "degraded", "checks": results},
-        status=200 if healthy else 503,
+        {"status": overall, "checks": results}, status=503 if overall == "down" else 200
     )

@@ -110,4 +110,5 @@ class SearchDocument(Document):
     deleted = Keyword()
 
     class Index:
-        settings = {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"}
+        # Replicas follow the cluster (indexing.replica_settings), not the mapping.
+        settings = {"number_of_shards": 1, "refresh_interval": "1s"}

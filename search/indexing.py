@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -36,6 +37,11 @@ logger = logging.getLogger(__name__)
 
 BODY_LIMIT = 100_000
 CHUNK = 500
+# Bulk items refused while the cluster moves a shard (a node left): written again, up to
+# WRITE_ROUNDS times in all, after 1, 2, 4... seconds.
+RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
+WRITE_ROUNDS = 5
+WRITE_RETRY_DELAY = 1.0
 # Bulk requests a rebuild keeps in flight.
 WRITERS = 2
 
@@ -151,11 +157,21 @@ def build_writes(kind: str, object_ids: Iterable[str]) -> list[Write]:
 # --- engines -----------------------------------------------------------------------------------
 
 
+def replica_settings() -> dict:
+    """``SEARCH_INDEX_REPLICAS``: a range such as "0-1" lets Elasticsearch set the count from
+    the data nodes present (no replica on a single node, which then stays green; one as soon as
+    a second node holds data), a number fixes it."""
+    replicas = str(settings.SEARCH_INDEX_REPLICAS).strip()
+    if "-" in replicas:
+        return {"auto_expand_replicas": replicas}
+    return {"number_of_replicas": int(replicas), "auto_expand_replicas": False}
+
+
 def index_body() -> dict:
     """Settings and mappings for a new index, fingerprinted in ``_meta.schema`` so that
     ``search_index status`` can tell when the code's mapping has moved on (rebuild needed)."""
     index = SearchDocument._index.clone("unused")
-    index.settings(**SearchDocument.Index.settings)
+    index.settings(**SearchDocument.Index.settings, **replica_settings())
     body = index.to_dict()
     body.setdefault("mappings", {})["_meta"] = {"schema": schema_fingerprint(body)}
     return body
@@ -230,6 +246,33 @@ class ElasticsearchIndex:
         if index is None:
             self.ensure()
         result = WriteResult()
+        pending = {w.id: w for w in writes}
+        for attempt in range(WRITE_ROUNDS):
+            if attempt:
+                time.sleep(WRITE_RETRY_DELAY * 2 ** (attempt - 1))
+            failed = self._write_once(list(pending.values()), target, result)
+            # A node leaving the cluster fails the items whose primary it held until a replica
+            # takes over (503, or 500 "node closed"): write those again, a moment later. The
+            # versions make a repeated write harmless (409, counted as stale).
+            pending = {
+                item["index"]["_id"]: pending[item["index"]["_id"]]
+                for item in failed
+                if item["index"].get("status", 500) in RETRIED_STATUSES
+            }
+            result.errors += [
+                item for item in failed if item["index"].get("status", 500) not in RETRIED_STATUSES
+            ]
+            if not pending:
+                break
+        else:
+            result.errors += [
+                {"index": {"_id": key, "status": "retries exhausted"}} for key in pending
+            ]
+        if result.errors:
+            raise IndexWriteError(result.errors[:3])
+        return result
+
+    def _write_once(self, writes: list[Write], target: str, result: WriteResult) -> list[dict]:
         actions = (
             {
                 "_op_type": "index",
@@ -241,6 +284,7 @@ class ElasticsearchIndex:
             }
             for w in writes
         )
+        failed = []
         for ok, item in helpers.streaming_bulk(
             self.client,
             actions,
@@ -251,15 +295,11 @@ class ElasticsearchIndex:
         ):
             if ok:
                 result.written += 1
-                continue
-            status = item["index"].get("status")
-            if status == 409:
+            elif item["index"].get("status") == 409:
                 result.stale += 1
             else:
-                result.errors.append(item)
-        if result.errors:
-            raise IndexWriteError(result.errors[:3])
-        return result
+                failed.append(item)
+        return failed
 
     def refresh(self) -> None:
         self.client.indices.refresh(index=self.alias)

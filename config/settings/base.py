@@ -161,6 +161,9 @@ CELERY_BEAT_SCHEDULE: dict = {}
 # --- Search ---------------------------------------------------------------------------------
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="platform")
+# ELASTICSEARCH_URL may name several nodes, comma-separated (search.client fails over).
+# Replicas of the search index: "0-1" follows the cluster (none on one node, one from two).
+SEARCH_INDEX_REPLICAS = env("SEARCH_INDEX_REPLICAS", default="0-1")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- E-mail ---------------------------------------------------------------------------------
