@@ -8,7 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from elasticsearch import ApiError, TransportError
@@ -80,7 +80,7 @@ def configured_checks() -> dict[str, Callable[[], dict | None]]:
 
 @never_cache
 @require_GET
-def health(request):
+def health(request: HttpRequest) -> JsonResponse:
     """``ok`` (200) when every check is up; ``degraded`` (200) when one answers with less
     margin (a search node away, the cluster yellow) and the site still serves; ``down`` (503)
     when one cannot answer, so a load balancer takes this instance out."""

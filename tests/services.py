@@ -1,9 +1,10 @@
-"""A real Celery worker for integration tests, on a queue of its own, against the test database.
+"""A real Celery worker for integration tests, on queues of its own, against the test database.
 
 Use the ``celery_worker_process`` fixture (import it into a conftest) in tests marked
 ``celery`` and ``django_db(transaction=True)``: the worker is a separate process and only sees
-committed rows. While it runs, tasks this process queues go to the worker's queue instead of
-running eagerly.
+committed rows. While it runs, tasks this process queues go to the worker's queues (the site's
+four, under a prefix unique to the test) instead of running eagerly. A worker consumes every
+queue unless started with ``queues=[...]``.
 """
 
 from __future__ import annotations
@@ -23,9 +24,33 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def use_queue_prefix(prefix: str) -> str:
+    """Send this process's tasks to the queues under ``prefix`` (as a worker started with
+    ``CELERY_QUEUE_PREFIX=prefix`` consumes them); returns the prefix used until now."""
+    from config.celery import app
+
+    previous = settings.CELERY_QUEUE_PREFIX
+    settings.CELERY_QUEUE_PREFIX = prefix
+    app.conf.task_default_queue = f"{prefix}default"
+    app.amqp.__dict__.pop("queues", None)
+    return previous
+
+
 class WorkerProcess:
-    def __init__(self, *, queue: str, log: Path, extra_env: dict[str, str] | None = None) -> None:
-        self.queue = queue
+    def __init__(
+        self,
+        *,
+        prefix: str,
+        log: Path,
+        queues: list[str] | None = None,
+        include: list[str] | None = None,
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
+        from config.celery import QUEUES
+
+        self.prefix = prefix
+        self.include = include or []
+        self.queues = [f"{prefix}{queue}" for queue in (queues or QUEUES)]
         self.log = log
         self.extra_env = extra_env or {}
         self.process: subprocess.Popen | None = None
@@ -41,7 +66,7 @@ class WorkerProcess:
                     f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:"
                     f"{database['PORT']}/{connection.settings_dict['NAME']}"
                 ),
-                "CELERY_TASK_DEFAULT_QUEUE": self.queue,
+                "CELERY_QUEUE_PREFIX": self.prefix,
                 "SEARCH_INDEX_PREFIX": settings.SEARCH_INDEX_PREFIX,
                 "ELASTICSEARCH_URL": settings.ELASTICSEARCH_URL,
                 "LOG_LEVEL": "INFO",
@@ -65,14 +90,15 @@ class WorkerProcess:
                 "--concurrency",
                 "1",
                 "-Q",
-                self.queue,
+                ",".join(self.queues),
                 "-n",
-                f"{self.queue}@%h",
+                f"{self.queues[0]}@%h",
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",
                 "-l",
                 "info",
+                *(["--include", ",".join(self.include)] if self.include else []),
             ],
             cwd=ROOT,
             env=self._env(),
@@ -106,20 +132,26 @@ class WorkerProcess:
 
 @pytest.fixture
 def celery_worker_process(tmp_path, settings):
-    """Start workers with ``start(**env)``; all are stopped after the test."""
-    from config.celery import app
+    """Start workers with ``start(queues=None, include=None, **env)``; all are stopped after
+    the test."""
+    from config.celery import QUEUES, app
 
-    queue = f"test-{uuid.uuid4().hex[:12]}"
-    saved = (app.conf.task_always_eager, app.conf.task_default_queue)
+    prefix = f"test-{uuid.uuid4().hex[:12]}-"
+    saved = app.conf.task_always_eager
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.task_always_eager = False
-    app.conf.task_default_queue = queue
-    app.amqp.__dict__.pop("queues", None)
+    previous = use_queue_prefix(prefix)
     workers: list[WorkerProcess] = []
 
-    def start(**extra_env: str) -> WorkerProcess:
+    def start(
+        queues: list[str] | None = None, include: list[str] | None = None, **extra_env: str
+    ) -> WorkerProcess:
         worker = WorkerProcess(
-            queue=queue, log=tmp_path / f"worker-{len(workers)}.log", extra_env=extra_env
+            prefix=prefix,
+            queues=queues,
+            include=include,
+            log=tmp_path / f"worker-{len(workers)}.log",
+            extra_env=extra_env,
         )
         workers.append(worker)
         return worker.start()
@@ -127,7 +159,9 @@ def celery_worker_process(tmp_path, settings):
     yield start
     for worker in workers:
         worker.stop()
-    app.conf.task_always_eager, app.conf.task_default_queue = saved
+    app.conf.task_always_eager = saved
+    use_queue_prefix(previous)
     # Leave nothing queued for a later run.
     with app.connection_for_write() as conn:
-        conn.default_channel.queue_purge(queue)
+        for queue in QUEUES:
+            conn.default_channel.queue_purge(f"{prefix}{queue}")

@@ -334,13 +334,13 @@ def measure_freshness(args, rng) -> list[tuple[str, str]]:
     from search import query as search_query
     from tests.factories.members import make_member
     from tests.search.builders import home
-    from tests.services import WorkerProcess
+    from tests.services import WorkerProcess, use_queue_prefix
 
     queue = f"bench-{uuid.uuid4().hex[:8]}"
     app.conf.task_always_eager = False
-    app.conf.task_default_queue = queue
+    use_queue_prefix(f"{queue}-")
     log = Path(tempfile.mkdtemp()) / "worker.log"
-    worker = WorkerProcess(queue=queue, log=log).start()
+    worker = WorkerProcess(prefix=f"{queue}-", log=log).start()
     member = make_member(Role.OBSERVER, email=f"bench-{uuid.uuid4().hex[:8]}@example.org")
     delays = []
     try:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -156,6 +157,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must not hang a request when the broker is away: fail fast, the outbox sweeps later.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "socket_timeout": 2}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Queues, so that indexing never waits behind a digest or a report: config.celery routes each
+# task to one of these (config.celery.QUEUES). A worker without -Q consumes them all. The
+# prefix lets several sites, or test runs, share one broker.
+CELERY_QUEUE_PREFIX = env("CELERY_QUEUE_PREFIX", default="")
+CELERY_TASK_QUEUES = [
+    Queue(f"{CELERY_QUEUE_PREFIX}{name}") for name in ("default", "search", "email", "reports")
+]
+CELERY_TASK_DEFAULT_QUEUE = f"{CELERY_QUEUE_PREFIX}default"
+CELERY_TASK_ROUTES = ("config.celery.route_task",)
 CELERY_BEAT_SCHEDULE: dict = {}
 
 # --- Search ---------------------------------------------------------------------------------
@@ -363,5 +373,3 @@ CELERY_BEAT_SCHEDULE["search-sweep-outbox"] = {
     "task": "search.tasks.sweep_outbox",
     "schedule": 60.0,
 }
-# A worker may serve one queue of its own (integration tests give each run a unique one).
-CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
