@@ -35,3 +35,40 @@ def test_health_sees_the_real_services(client, settings):
     assert "redis" in settings.CACHES["default"]["BACKEND"].lower()
     for name in ("database", "cache", "broker", "elasticsearch"):
         assert body["checks"][name]["status"] == "up", name
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db
+def test_health_is_degraded_not_down_when_one_configured_search_node_is_away(client, settings):
+    from search.client import elasticsearch_client
+
+    # The real node, and one that is not there (a cluster node stopped or unreachable).
+    settings.ELASTICSEARCH_URL = f"{settings.ELASTICSEARCH_URL},http://127.0.0.1:1"
+    elasticsearch_client.cache_clear()
+    try:
+        response = client.get("/health/")
+    finally:
+        elasticsearch_client.cache_clear()
+    body = response.json()
+    assert response.status_code == 200, body
+    assert body["status"] == "degraded"
+    check = body["checks"]["elasticsearch"]
+    assert check["status"] == "degraded"
+    assert check["nodes"] == {"configured": 2, "reachable": 1}
+    assert "127.0.0.1" not in response.content.decode()  # the public page names no hosts
+
+
+@pytest.mark.django_db
+def test_health_is_down_when_no_search_node_answers(client, settings):
+    from search.client import elasticsearch_client
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:1,http://127.0.0.1:2"
+    elasticsearch_client.cache_clear()
+    try:
+        response = client.get("/health/")
+    finally:
+        elasticsearch_client.cache_clear()
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "down"
+    assert body["checks"]["elasticsearch"]["status"] == "down"

@@ -40,12 +40,19 @@ CLUSTER_ENV = {
 PAGES = 40
 CORPUS = "cluster corpus"
 
-pytestmark = [
+ON_THE_CLUSTER = [
     pytest.mark.es_cluster,
     pytest.mark.elasticsearch,
     pytest.mark.postgres,
     pytest.mark.xdist_group("es_cluster"),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+def on_the_cluster(test):
+    for mark in reversed(ON_THE_CLUSTER):
+        test = mark(test)
+    return test
 
 
 def services(*args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -146,7 +153,40 @@ def index_matches_database() -> None:
     assert sum(d.total for d in indexing.reconcile(fix=False)) == 0
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.elasticsearch
+@pytest.mark.django_db
+def test_a_single_node_index_has_no_replica_and_stays_green(es_index):
+    es_index.ensure()
+    name = es_index.physical_indices()[0]
+    found = es_index.client.indices.get_settings(index=name)[name]["settings"]["index"]
+    assert found["number_of_replicas"] == "0"
+    # ... and one as soon as a second data node joins.
+    assert found["auto_expand_replicas"] == "0-1"
+    health = es_index.client.cluster.health(index=name, wait_for_status="green", timeout="10s")
+    assert health["status"] == "green"
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db
+def test_searches_and_writes_go_on_when_a_listed_node_is_unreachable(settings, es_index, member):
+    """Several URLs: a node that refuses connections is skipped, nothing fails."""
+    settings.ELASTICSEARCH_URL = (
+        f"http://127.0.0.1:1,{settings.ELASTICSEARCH_URL},http://127.0.0.1:2"
+    )
+    elasticsearch_client.cache_clear()
+    try:
+        page = make_standard_page("Failover page", summary="reached through the live node")
+        for _ in range(6):  # whichever node the pool tries first
+            indexing.refresh_objects("page", [str(page.pk)])
+            indexing.current_index().refresh()
+            found = search_query.search(user=member, query="reached through the live node")
+            assert found.engine == "elasticsearch"
+            assert found.total == 1
+    finally:
+        elasticsearch_client.cache_clear()
+
+
+@on_the_cluster
 def test_a_node_lost_during_a_rebuild_fails_no_search_and_loses_no_edit(
     on_cluster, cluster, member, client
 ):
