@@ -74,9 +74,6 @@ def services(*args: str, check: bool = True) -> subprocess.CompletedProcess:
 class Cluster:
     url: str
 
-    def client(self):
-        return elasticsearch_client()
-
     def stop_node(self, number: int) -> None:
         services("es-node", "stop", str(number))
 
@@ -114,18 +111,9 @@ def on_cluster(cluster, settings):
     node_client.cache_clear()
 
 
-def wait_until(predicate, timeout: float, interval: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(interval)
-    raise AssertionError(f"not true within {timeout}s: {predicate.__doc__}")
-
-
 def node_to_lose(client, index: str) -> int:
-    """A node holding the primary of ``index`` (the one being loaded), not the elected master:
-    losing it moves a primary mid-load, and the cluster keeps its master."""
+    """A node holding a copy of ``index`` (the one being loaded), its primary if it can, but not
+    the elected master: losing it moves a primary mid-load, and the cluster keeps its master."""
     master = client.cat.master(format="json")[0]["node"]
     shards = client.cat.shards(index=index, format="json")
     holders = [s["node"] for s in sorted(shards, key=lambda s: s["prirep"] != "p")]
