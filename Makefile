@@ -16,11 +16,10 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 install: $(VENV)/.installed
 
-# Run the site with demo content on http://localhost:$(PORT)/
+# Run the site with demo content on http://localhost:$(PORT)/ (`make run PORT=8001`).
+# Migrating and seeding are skipped when nothing changed since the last run (FRESH=1 forces them).
 run: install
-	$(PY) manage.py migrate --no-input -v0
-	$(PY) manage.py seed_demo $(if $(DEMO_PASSWORD),--password $(DEMO_PASSWORD),)
-	$(PY) manage.py runserver $(PORT)
+	@PORT='$(PORT)' bash platform/dev-run
 
 # Run the whole test suite. Tests that need a service not configured skip, unless
 # REQUIRE_SERVICES=1 (as in CI), where they fail.

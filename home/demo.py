@@ -39,16 +39,19 @@ def seed(ctx: DemoContext) -> None:
     from home.models import SiteSettings, StandardPage
 
     home = ctx.home
-    home.introduction = (
+    introduction = (
         "The regional consultation platform of the Eastern Partnership Panel on Migration and "
         "Asylum: governments and experts from Armenia, Azerbaijan, Georgia, Moldova, Ukraine and "
         "partner countries share what works in migration governance."
     )
-    home.welcome = (
+    welcome = (
         "<p>Find what other countries did, register for regional meetings and take part in "
         "written consultations.</p>"
     )
-    home.save_revision().publish()
+    # Seeding again publishes only what changed: a new revision each run would fill the history.
+    if (home.introduction, home.welcome) != (introduction, welcome) or not home.live:
+        home.introduction, home.welcome = introduction, welcome
+        home.save_revision().publish()
     pages = {
         "about": ("About the platform", False, "Who runs the platform and how consultations work."),
         "privacy": ("Privacy notice", True, "What personal data the platform keeps, and why."),
@@ -58,6 +61,8 @@ def seed(ctx: DemoContext) -> None:
         page = StandardPage.objects.filter(slug=slug).first()
         if page is None:
             page = home.add_child(instance=StandardPage(title=title, slug=slug, public=public))
+        elif page.live and (page.summary, page.body) == (summary, f"<p>{summary}</p>"):
+            continue
         page.summary = summary
         page.body = f"<p>{summary}</p>"
         page.save_revision().publish()

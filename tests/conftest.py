@@ -78,6 +78,40 @@ def pytest_runtest_setup(item):
             pytest.skip(reason)
 
 
+# The variable that switches each service on, to say "not set" rather than "not answering".
+SERVICE_VARIABLES = {
+    "postgres": "DATABASE_URL",
+    "redis": "REDIS_URL",
+    "celery": "REDIS_URL",
+    "elasticsearch": "ELASTICSEARCH_URL",
+}
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """At the end of a run, say which services were missing and how many tests each skipped, so
+    a green run without them is never mistaken for one that tested everything."""
+    services = {reason: name for name, (_is_up, reason) in SERVICE_CHECKS.items()}
+    skipped: dict[str, int] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = report.longrepr
+        reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        skipped[reason] = skipped.get(reason, 0) + 1
+    missing = [(services[r], r, n) for r, n in skipped.items() if r in services]
+    if not missing:
+        return
+    terminalreporter.section("services missing", sep="-")
+    for name, reason, count in sorted(missing):
+        variable = SERVICE_VARIABLES.get(name)
+        why = f"{variable} not set" if variable and not os.environ.get(variable) else reason
+        tests = "test" if count == 1 else "tests"
+        terminalreporter.write_line(f"{name}: {why} — {count} {tests} skipped")
+    terminalreporter.write_line(
+        'Start them with `bash platform/services up && eval "$(bash platform/services env)"`; '
+        "REQUIRE_SERVICES=1 makes these tests fail instead of skipping."
+    )
+
+
 def pytest_collection_modifyitems(items):
     """Transactional tests flush the database, and with it what migrations put there (the home
     page, roles, taxonomy). Restore it after each such test so order never matters."""

@@ -6,6 +6,7 @@ console e-mail, database search); each service is switched on by its variable.
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -141,7 +142,9 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Celery ---------------------------------------------------------------------------------
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
+# The in-memory broker (embedded default) is named with a host: eager tasks still open a
+# producer, and kombu warns about a URL without one.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://localhost/")
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -303,7 +306,7 @@ CONTENT_SECURITY_POLICY: dict[str, dict[str, list[str] | bool]] = {
     },
 }
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
@@ -313,8 +316,15 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Django's own console handler (DEBUG only) printed each django.* record a second time
+        # beside the root handler; the root handler alone prints them.
+        "django": {"handlers": [], "level": "INFO"},
     },
 }
+if CELERY_TASK_ALWAYS_EAGER:
+    # Tasks run in-process (embedded default): a line per successful task is noise; failures
+    # are still logged (at ERROR) and raised.
+    LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
 
 # --- members ---
 # allauth.usersessions keeps the user → session-key mapping, so deactivating a member can end
