@@ -95,9 +95,22 @@ def results(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def suggest(request: HttpRequest) -> JsonResponse:
+    """The header popup's suggestions, grouped by kind; ``suggestions`` lists them all in the
+    popup's order. Each group's ``label`` is in the interface language."""
     query = request.GET.get("q", "")[:100]
     try:
-        suggestions = search_query.suggest(user=request.user, prefix=query)
+        groups = search_query.suggestion_groups(user=request.user, prefix=query)
     except search_query.SearchUnavailable:
-        return JsonResponse({"query": query, "suggestions": [], "unavailable": True}, status=503)
-    return JsonResponse({"query": query, "suggestions": suggestions})
+        return JsonResponse(
+            {"query": query, "groups": [], "suggestions": [], "unavailable": True}, status=503
+        )
+    return JsonResponse(
+        {
+            "query": query,
+            "groups": [
+                {"name": group.name, "label": group.label, "suggestions": group.suggestions}
+                for group in groups
+            ],
+            "suggestions": [s for group in groups for s in group.suggestions],
+        }
+    )
