@@ -149,9 +149,9 @@
       } else {
         close();
       }
-      var template = input.getAttribute("data-suggest-count") || "%(count)s";
+      var template = input.getAttribute("data-suggest-count") || "{count}";
       status.textContent = options.length
-        ? template.replace("%(count)s", String(options.length))
+        ? template.replace("{count}", String(options.length))
         : "";
     }
 
