@@ -19,7 +19,7 @@
     popup.setAttribute("aria-label", input.getAttribute("data-suggest-label") || "Suggestions");
     popup.hidden = true;
     var status = document.createElement("div");
-    status.className = "mp-visually-hidden";
+    status.className = "mp-site-search__status";
     status.setAttribute("role", "status");
     form.classList.add("mp-site-search--enhanced");
     input.insertAdjacentElement("afterend", popup);
