@@ -11,7 +11,7 @@ from search import indexing
 from tests.browser.conftest import sign_in
 from tests.browser.layout import check_layout
 from tests.factories.members import DEFAULT_PASSWORD, make_member
-from tests.search.builders import make_note, make_searchable
+from tests.search.builders import library, make_note, make_searchable
 
 pytestmark = [
     pytest.mark.browser,
@@ -72,7 +72,12 @@ def test_search_results_layout(official_page, notes):
 
 
 def test_library_layout(official_page, notes):
-    check_layout(official_page, "/en/library/?theme=labour-migration", first_result=".mp-note-card")
+    check_layout(
+        official_page,
+        f"{library().url}?theme=labour-migration",
+        first_result=".mp-note-card",
+        name="library",
+    )
 
 
 def test_practice_note_layout(official_page, notes):
