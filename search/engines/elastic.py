@@ -254,23 +254,27 @@ class ElasticsearchEngine:
             }
         if typos:
             hits["suggest"] = suggest_body(parsed.words)
-        counts = {
+        counts: dict = {
             "query": {"bool": {"filter": [counted, *filters]}},
             "size": 0,
             "track_total_hits": True,
         }
+        aggs: dict[str, dict] = {}
         if results.detail:
-            counts["aggs"] = {"facets": {"terms": {"field": "facets", "size": FACET_BUCKETS}}}
+            aggs["facets"] = {"terms": {"field": "facets", "size": FACET_BUCKETS}}
         if grouped:
-            counts.setdefault("aggs", {})["groups"] = {
+            # Results, not documents: a thread's posts count once, in the total and per value.
+            aggs["groups"] = {
                 "cardinality": {"field": "group", "precision_threshold": GROUPS_EXACT}
             }
             if results.detail:
-                counts["aggs"]["facets"]["aggs"] = {
+                aggs["facets"]["aggs"] = {
                     "groups": {
                         "cardinality": {"field": "group", "precision_threshold": FACET_GROUPS_EXACT}
                     }
                 }
+        if aggs:
+            counts["aggs"] = aggs
         return hits, counts
 
     def _msearch(self, *bodies: dict) -> list[dict] | None:
@@ -403,26 +407,31 @@ def _facets(buckets: list[dict], filters: dict[str, list[str]]) -> list[Facet]:
             counts[bucket["key"]] = (
                 bucket["groups"]["value"] if "groups" in bucket else bucket["doc_count"]
             )
-    return [
-        Facet(
-            name=name,
-            label=str(FACETS[name][1]),
-            values=[
-                FacetValue(
-                    value=value,
-                    label=value,
-                    count=counts[f"{FACETS[name][0]}{FACET_SEPARATOR}{value}"],
-                    selected=value in filters.get(name, []),
-                )
-                # Most results first (the buckets came ordered by documents).
-                for value in sorted(
-                    values[FACETS[name][0]],
-                    key=lambda v, field=FACETS[name][0]: -counts[f"{field}{FACET_SEPARATOR}{v}"],
-                )
-            ],
+
+    def count(field: str, value: str) -> int:
+        return counts[f"{field}{FACET_SEPARATOR}{value}"]
+
+    facets = []
+    for name in FACETS:
+        field = FACETS[name][0]
+        # Most results first (the buckets came ordered by documents); sorted() is stable.
+        ordered = sorted(values[field], key=lambda value: -count(field, value))
+        facets.append(
+            Facet(
+                name=name,
+                label=str(FACETS[name][1]),
+                values=[
+                    FacetValue(
+                        value=value,
+                        label=value,
+                        count=count(field, value),
+                        selected=value in filters.get(name, []),
+                    )
+                    for value in ordered
+                ],
+            )
         )
-        for name in FACETS
-    ]
+    return facets
 
 
 def _hit(raw: dict) -> Hit:
