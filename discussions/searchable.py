@@ -57,6 +57,8 @@ def _post_entry(post: Post, access: frozenset[str]) -> Entry | None:
         summary=text[:300],
         body=text,
         date=post.created_at,
+        # One result per thread: its best matching post stands for it.
+        group=f"thread:{post.thread_id}",
     )
 
 

@@ -66,6 +66,32 @@ class PracticeTableBlock(TableBlock):
         label = _("Table")
         template = "knowledge/blocks/table.html"
 
+    def render(self, value, context=None):
+        """Adds ``reflow_rows``: each body cell with its column's heading, for a table that
+        reflows on a phone; none when the table has no header row or merges cells."""
+        extra = dict(context or {})
+        extra["reflow_rows"] = reflow_rows(value)
+        return super().render(value, extra)
+
+
+def reflow_rows(value) -> list[list[dict]]:
+    data = (value or {}).get("data") or []
+    if not data or not value.get("first_row_is_table_header") or value.get("mergeCells"):
+        return []
+    header = [str(cell or "").strip() for cell in data[0]]
+    row_header = bool(value.get("first_col_is_header"))
+    return [
+        [
+            {
+                "label": header[i] if i < len(header) else "",
+                "text": str(cell or "").strip(),
+                "is_row_header": row_header and i == 0,
+            }
+            for i, cell in enumerate(row)
+        ]
+        for row in data[1:]
+    ]
+
 
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("document"))

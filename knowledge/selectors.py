@@ -361,6 +361,7 @@ def related_notes(*, user, note: PracticeNotePage, limit: int = 4) -> list[Pract
         .annotate(shared=shared_themes + shared_objectives)
         .filter(shared__gt=0)
         .select_related("resource_type")
+        .prefetch_related("countries", "themes")
         .order_by("-shared", "-first_published_at")
     )
     return list(candidates[:limit])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.forms import filters_from_query, page_number_from_query
@@ -33,6 +35,7 @@ def library_context(*, request, library) -> dict:
     facets = facet_counts(request.user, filters, matches)
     query = request.GET.copy()
     query.pop("page", None)
+    applied = sum(facets[name].selected_count for name in FACET_LABELS)
     return {
         "filters": filters,
         "matches": matches,
@@ -41,4 +44,7 @@ def library_context(*, request, library) -> dict:
         "facets": [(name, FACET_LABELS[name], facets[name]) for name in FACET_LABELS],
         "year_facet": facets["year"],
         "query_without_page": query.urlencode(),
+        # The "Filter" disclosure says how many are applied; clearing them keeps the words.
+        "applied_count": applied + (1 if filters.year else 0),
+        "clear_url": f"?{urlencode({'q': filters.query})}" if filters.query else request.path,
     }

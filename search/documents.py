@@ -80,6 +80,8 @@ def _texts(*, copy_to: str | None = None) -> Object:
 class SearchDocument(Document):
     kind = Keyword(eager_global_ordinals=True)
     object_id = Keyword()
+    # Documents shown as one result (a thread's posts): collapsed on this, counted by it.
+    group = Keyword()
     title = _texts()
     summary = _texts()
     # [body, title, summary]: every text once, so copied from here alone.

@@ -74,6 +74,7 @@ def entry_source(kind: str, object_id: str, entry: Entry) -> dict:
     source = {
         "kind": kind,
         "object_id": object_id,
+        "group": entry.group or doc_id(kind, object_id),
         "title": {language: entry.title},
         "summary": {language: summary} if summary else {},
         # The title and summary again after the body: one field with every word (documents.py).
@@ -384,7 +385,18 @@ def _stored_fields(w: Write) -> dict:
     language = body.get("language", "")
     if w.is_tombstone:
         empty = dict.fromkeys(
-            ("title", "summary", "body", "url", "language", "countries", "themes", "gcm", "access"),
+            (
+                "title",
+                "summary",
+                "body",
+                "url",
+                "language",
+                "countries",
+                "themes",
+                "gcm",
+                "access",
+                "group",
+            ),
             "",
         )
         return {
@@ -399,6 +411,7 @@ def _stored_fields(w: Write) -> dict:
         "kind": w.kind,
         "object_id": w.object_id,
         "version": w.version,
+        "group": body["group"][:120],
         "title": body["display_title"],
         "summary": body["summary"].get(language, ""),
         "body": body["body"].get(language, [""])[0],

@@ -41,6 +41,8 @@ class StoredDocument(models.Model):
     key = models.CharField(max_length=120, unique=True)
     kind = models.CharField(max_length=40, db_index=True)
     object_id = models.CharField(max_length=64)
+    # Rows shown as one result (a thread's posts); "<kind>:<object_id>" when alone.
+    group = models.CharField(max_length=120, blank=True, db_index=True)
     version = models.BigIntegerField(default=0)
     title = models.TextField()
     summary = models.TextField(blank=True)

@@ -227,13 +227,90 @@ def search(
 
 
 def suggest(*, user, prefix: str, limit: int = 8, engine=None) -> list[dict]:
-    """Titles starting with the words typed, among documents ``user`` may see."""
+    """Titles starting with the words typed, among documents ``user`` may see; a group of
+    documents (a thread's posts) once."""
     parsed = parse_query(prefix)
     keys = user_keys(user)
     if not keys or not parsed.terms or len(parsed.text) < 2:
         return []
     engine = engine or _engine()
     return engine.suggest(" ".join(parsed.terms), keys=keys, limit=limit)
+
+
+# The header box's popup: suggestions under these headings, in this order. Kinds not named
+# here (plain pages) come last, under OTHER_GROUP.
+SUGGESTION_GROUPS: tuple[tuple[str, tuple[str, ...], str | Promise], ...] = (
+    ("practice_notes", ("practice_note",), _("Practice notes")),
+    ("events", ("event", "consultation"), _("Events and consultations")),
+    ("discussions", ("post",), _("Discussions")),
+    ("members", ("member",), _("Members")),
+)
+COUNTRY_GROUP = ("countries", _("Countries"))
+OTHER_GROUP = ("pages", _("Pages"))
+PER_GROUP = 4
+MAX_SUGGESTIONS = 10
+
+
+@dataclass
+class SuggestionGroup:
+    name: str
+    label: str
+    suggestions: list[dict]
+
+
+def suggestion_groups(*, user, prefix: str, engine=None) -> list[SuggestionGroup]:
+    """The header popup's suggestions by kind (practice notes, events, discussions, members,
+    countries), at most PER_GROUP a kind and MAX_SUGGESTIONS in all; each document once."""
+    if not user_keys(user):
+        return []
+    found = suggest(user=user, prefix=prefix, limit=MAX_SUGGESTIONS * 2, engine=engine)
+    group_of = {kind: name for name, kinds, _label in SUGGESTION_GROUPS for kind in kinds}
+    buckets: dict[str, list[dict]] = {}
+    seen: set[str] = set()
+    for suggestion in found:
+        if suggestion["url"] in seen:
+            continue
+        seen.add(suggestion["url"])
+        bucket = buckets.setdefault(group_of.get(suggestion["kind"], OTHER_GROUP[0]), [])
+        if len(bucket) < PER_GROUP:
+            bucket.append(suggestion)
+    countries = country_suggestions(prefix)
+    if countries:
+        buckets[COUNTRY_GROUP[0]] = countries[:PER_GROUP]
+    labels = [(name, label) for name, _kinds, label in SUGGESTION_GROUPS]
+    groups = [
+        SuggestionGroup(name=name, label=str(label), suggestions=buckets[name])
+        for name, label in [*labels, COUNTRY_GROUP, OTHER_GROUP]
+        if buckets.get(name)
+    ]
+    # The whole popup stays short: later groups give way first.
+    room = MAX_SUGGESTIONS
+    for group in groups:
+        group.suggestions = group.suggestions[: max(room, 0)]
+        room -= len(group.suggestions)
+    return [group for group in groups if group.suggestions]
+
+
+def country_suggestions(prefix: str) -> list[dict]:
+    """Countries whose name (in the interface language) has a word starting with ``prefix``:
+    each opens the search page filtered to that country."""
+    from django.urls import reverse
+
+    from search.labels import facet_labels
+
+    parsed = parse_query(prefix)
+    if not parsed.terms or len(parsed.text) < 2:
+        return []
+    typed = " ".join(parsed.terms).casefold()
+    names = facet_labels(["country"])["country"]
+    url = reverse("search:results")
+    found = []
+    for code, name in sorted(names.items(), key=lambda item: item[1]):
+        folded = name.casefold()
+        words = _WORD.findall(folded)
+        if folded.startswith(typed) or any(word.startswith(typed) for word in words):
+            found.append({"title": name, "url": f"{url}?country={code}", "kind": "country"})
+    return found
 
 
 def _label_facets(results: SearchResults) -> None:

@@ -44,6 +44,9 @@ class Entry:
     themes: Iterable[str] = ()
     gcm: Iterable[str] = ()
     date: dt.date | dt.datetime | None = None
+    # Entries sharing a group are one result: a thread's posts are found as the thread, shown
+    # by its best matching post. Empty: the entry is a group of its own.
+    group: str = ""
 
 
 @dataclass(frozen=True)

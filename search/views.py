@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlencode
 
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -41,6 +42,13 @@ def _link_facets(request: HttpRequest, results: search_query.SearchResults) -> N
                 else [*chosen, value.value]
             )
             value.url = _params(request, **{facet.name: values})
+
+
+def _page_of(found: search_query.SearchResults) -> Page:
+    """The results' page for components/pagination.html: the engine paged them already, so
+    the paginator only counts (a range, never a list of the hits)."""
+    counted = range(min(found.total, found.pages * found.per_page))
+    return Paginator(counted, found.per_page).page(min(found.page, found.pages))
 
 
 @require_GET
@@ -86,8 +94,7 @@ def results(request: HttpRequest) -> HttpResponse:
         ],
         "sort_links": {name: _params(request, sort=name) for name in search_query.SORTS},
         "clear_url": _params(request, **dict.fromkeys(search_query.FACETS)),
-        "next_url": _params(request, page=found.page + 1) if found.has_next else "",
-        "previous_url": _params(request, page=found.page - 1) if found.has_previous else "",
+        "page_obj": _page_of(found),
         "suggestion_url": _params(request, q=found.suggestion) if found.suggestion else "",
     }
     return render(request, "search/results.html", context)
@@ -95,9 +102,22 @@ def results(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def suggest(request: HttpRequest) -> JsonResponse:
+    """The header popup's suggestions, grouped by kind; ``suggestions`` lists them all in the
+    popup's order. Each group's ``label`` is in the interface language."""
     query = request.GET.get("q", "")[:100]
     try:
-        suggestions = search_query.suggest(user=request.user, prefix=query)
+        groups = search_query.suggestion_groups(user=request.user, prefix=query)
     except search_query.SearchUnavailable:
-        return JsonResponse({"query": query, "suggestions": [], "unavailable": True}, status=503)
-    return JsonResponse({"query": query, "suggestions": suggestions})
+        return JsonResponse(
+            {"query": query, "groups": [], "suggestions": [], "unavailable": True}, status=503
+        )
+    return JsonResponse(
+        {
+            "query": query,
+            "groups": [
+                {"name": group.name, "label": group.label, "suggestions": group.suggestions}
+                for group in groups
+            ],
+            "suggestions": [s for group in groups for s in group.suggestions],
+        }
+    )

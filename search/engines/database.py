@@ -2,7 +2,8 @@
 
 Every word must appear (case-insensitively) in the title, summary or body; quoted phrases must
 appear as typed. No stemming, no typo tolerance, no "did you mean"; relevance is "the title
-matches" first, then newest. Facet counts are computed over the matching rows.
+matches" first, then newest. Rows of one group (a thread's posts) are one result, shown by the
+first of them in that order; the total and the facet counts count results, not rows.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections import Counter
 from functools import reduce
 from operator import or_
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -62,18 +64,26 @@ class DatabaseEngine:
             filtered = filtered.filter(_any_of(column, values, multi=column in MULTI))
         if results.ids is not None:
             filtered = filtered.filter(object_id__in=results.ids)
-        results.total = filtered.count()
+        results.total = filtered.values("group").distinct().count()
         counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
         columns = [FACETS[name][0] for name in FACETS]
-        facet_rows = filtered.values_list(*columns)[:MAX_FACET_ROWS] if results.detail else []
-        for row in facet_rows:
+        facet_rows = (
+            filtered.values_list("group", *columns)[:MAX_FACET_ROWS] if results.detail else []
+        )
+        # A value counts a group once, however many of its rows carry it.
+        counted: set[tuple[str, str, str]] = set()
+        for group, *row in facet_rows:
             for name, value in zip(FACETS, row, strict=True):
                 if value in ("", None):
                     continue
                 if FACETS[name][0] in MULTI:
-                    counters[name].update(v for v in value.strip("|").split("|") if v)
+                    found = [v for v in value.strip("|").split("|") if v]
                 else:
-                    counters[name][str(value)] += 1
+                    found = [str(value)]
+                for v in found:
+                    if (name, v, group) not in counted:
+                        counted.add((name, v, group))
+                        counters[name][v] += 1
         results.facets = [
             Facet(
                 name=name,
@@ -88,6 +98,7 @@ class DatabaseEngine:
             for name in FACETS
             if results.detail
         ]
+        order: list = ["-date", "pk"]
         ordered = filtered
         if results.sort == "relevance" and results.query.terms:
             title_match = reduce(or_, (Q(title__icontains=t) for t in results.query.terms))
@@ -95,9 +106,19 @@ class DatabaseEngine:
                 title_match=Case(
                     When(title_match, then=Value(1)), default=Value(0), output_field=IntegerField()
                 )
-            ).order_by("-title_match", "-date", "pk")
-        else:
-            ordered = ordered.order_by("-date", "pk")
+            )
+            order = ["-title_match", *order]
+        # The best row of each group stands for it: first in the same order within its group.
+        ordered = ordered.annotate(
+            rank_in_group=Window(
+                RowNumber(),
+                partition_by=[F("group")],
+                order_by=[
+                    F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in order
+                ],
+            )
+        ).filter(rank_in_group=1)
+        ordered = ordered.order_by(*order)
         start = (results.page - 1) * results.per_page
         words = results.query.terms + results.query.phrases
         results.hits = [
@@ -115,6 +136,7 @@ class DatabaseEngine:
         ]
 
     def suggest(self, prefix: str, *, keys, limit: int) -> list[dict]:
+        """Titles, newest first, one per group (a thread once, however many posts match)."""
         words = prefix.split()
         rows = StoredDocument.objects.exclude(access="").filter(
             _any_of("access", sorted(keys), multi=True)
@@ -123,12 +145,13 @@ class DatabaseEngine:
             rows = rows.filter(title__icontains=word)
         last = words[-1]
         rows = rows.filter(Q(title__istartswith=last) | Q(title__icontains=f" {last}"))
-        return [
-            {"title": title, "url": url, "kind": kind}
-            for title, url, kind in rows.order_by("-date").values_list("title", "url", "kind")[
-                :limit
-            ]
-        ]
+        rows = rows.annotate(
+            rank_in_group=Window(
+                RowNumber(), partition_by=[F("group")], order_by=[F("date").desc(), F("pk").asc()]
+            )
+        ).filter(rank_in_group=1)
+        found = rows.order_by("-date", "pk").values_list("title", "url", "kind")[:limit]
+        return [{"title": title, "url": url, "kind": kind} for title, url, kind in found]
 
 
 def _snippet(row: StoredDocument, words: list[str], width: int = 200) -> str:

@@ -43,6 +43,12 @@ OWN_LANGUAGE_BOOST = 1.5
 LANGUAGE_WINDOW = 100
 # Fewer hits than this and the query is run again with typo tolerance and "did you mean".
 FEW_HITS = 3
+# Groups (a thread's posts are one) are counted exactly up to these (cardinality is
+# approximate beyond): the results' total, and each facet value's count.
+GROUPS_EXACT = 40000
+FACET_GROUPS_EXACT = 3000
+# Kinds whose documents share groups: only a search that may find them collapses its hits.
+GROUPED_KINDS = frozenset({"post"})
 
 # The languages written in each script: a word can only match the stemmed fields of these.
 _SCRIPTS = (
@@ -178,6 +184,7 @@ class ElasticsearchEngine:
         second page costs little.
         """
         parsed = results.query
+        grouped = collapses(results)
         languages = query_languages(parsed, language)
         matching = text_query(parsed, languages, typos=typos)
         counted = text_query(parsed, languages, typos=typos, scored=False)
@@ -199,6 +206,10 @@ class ElasticsearchEngine:
                 "language",
             ],
         }
+        if grouped:
+            # One hit per group, its best document (by the order asked) standing for it; from
+            # and size count groups.
+            hits["collapse"] = {"field": "group"}
         if results.sort == "date" or parsed.is_empty:
             hits["sort"] = [{"date": {"order": "desc", "missing": "_last"}}]
         else:
@@ -243,13 +254,27 @@ class ElasticsearchEngine:
             }
         if typos:
             hits["suggest"] = suggest_body(parsed.words)
-        counts = {
+        counts: dict = {
             "query": {"bool": {"filter": [counted, *filters]}},
             "size": 0,
             "track_total_hits": True,
         }
+        aggs: dict[str, dict] = {}
         if results.detail:
-            counts["aggs"] = {"facets": {"terms": {"field": "facets", "size": FACET_BUCKETS}}}
+            aggs["facets"] = {"terms": {"field": "facets", "size": FACET_BUCKETS}}
+        if grouped:
+            # Results, not documents: a thread's posts count once, in the total and per value.
+            aggs["groups"] = {
+                "cardinality": {"field": "group", "precision_threshold": GROUPS_EXACT}
+            }
+            if results.detail:
+                aggs["facets"]["aggs"] = {
+                    "groups": {
+                        "cardinality": {"field": "group", "precision_threshold": FACET_GROUPS_EXACT}
+                    }
+                }
+        if aggs:
+            counts["aggs"] = aggs
         return hits, counts
 
     def _msearch(self, *bodies: dict) -> list[dict] | None:
@@ -282,7 +307,7 @@ class ElasticsearchEngine:
                 results.suggestion = self._checked_suggestion(
                     hits, results, keys, language, exact_total
                 )
-        results.total = counts["hits"]["total"]["value"]
+        results.total = _total(counts)
         results.hits = [_hit(raw) for raw in hits["hits"]["hits"]]
         if "aggregations" in counts:
             results.facets = _facets(counts["aggregations"]["facets"]["buckets"], results.filters)
@@ -315,6 +340,7 @@ class ElasticsearchEngine:
         return None
 
     def suggest(self, prefix: str, *, keys, limit: int) -> list[dict]:
+        """Titles matching the words typed, one per group (a thread once)."""
         response = self._call(
             self.client.search,
             query={
@@ -326,6 +352,7 @@ class ElasticsearchEngine:
                 }
             },
             size=limit,
+            collapse={"field": "group"},
             _source=["display_title", "url", "kind"],
         )
         if response is None:
@@ -338,6 +365,18 @@ class ElasticsearchEngine:
             }
             for hit in response["hits"]["hits"]
         ]
+
+
+def collapses(results: SearchResults) -> bool:
+    """Whether the search may find documents that share a group (none do outside them)."""
+    kinds = results.filters.get("kind")
+    return not kinds or bool(GROUPED_KINDS & set(kinds))
+
+
+def _total(counts: dict) -> int:
+    """Results, not documents: the number of groups when the search collapsed its hits."""
+    groups = counts.get("aggregations", {}).get("groups")
+    return groups["value"] if groups else counts["hits"]["total"]["value"]
 
 
 def suggest_body(words: str) -> dict:
@@ -365,23 +404,34 @@ def _facets(buckets: list[dict], filters: dict[str, list[str]]) -> list[Facet]:
         field, _, value = bucket["key"].partition(FACET_SEPARATOR)
         if field in values and len(values[field]) < FACET_SIZES[field]:
             values[field].append(value)
-            counts[bucket["key"]] = bucket["doc_count"]
-    return [
-        Facet(
-            name=name,
-            label=str(FACETS[name][1]),
-            values=[
-                FacetValue(
-                    value=value,
-                    label=value,
-                    count=counts[f"{FACETS[name][0]}{FACET_SEPARATOR}{value}"],
-                    selected=value in filters.get(name, []),
-                )
-                for value in values[FACETS[name][0]]
-            ],
+            counts[bucket["key"]] = (
+                bucket["groups"]["value"] if "groups" in bucket else bucket["doc_count"]
+            )
+
+    def count(field: str, value: str) -> int:
+        return counts[f"{field}{FACET_SEPARATOR}{value}"]
+
+    facets = []
+    for name in FACETS:
+        field = FACETS[name][0]
+        # Most results first (the buckets came ordered by documents); sorted() is stable.
+        ordered = sorted(values[field], key=lambda value: -count(field, value))
+        facets.append(
+            Facet(
+                name=name,
+                label=str(FACETS[name][1]),
+                values=[
+                    FacetValue(
+                        value=value,
+                        label=value,
+                        count=count(field, value),
+                        selected=value in filters.get(name, []),
+                    )
+                    for value in ordered
+                ],
+            )
         )
-        for name in FACETS
-    ]
+    return facets
 
 
 def _hit(raw: dict) -> Hit:

@@ -157,7 +157,7 @@ def _find_by_words(page, language, words, title):
     page.wait_for_url("**q=**")
     assert page.get_by_role("heading", name=strings["one"]).is_visible()
     assert page.locator("#library-sort option:checked").inner_text() == strings["relevance"]
-    assert page.locator(".note-card mark").first.inner_text().lower() == words.lower()
+    assert page.locator(".mp-note-card mark").first.inner_text().lower() == words.lower()
     assert_accessible(page)
     page.get_by_role("link", name=title).click()
     page.wait_for_url(f"**/{language}/library/**")

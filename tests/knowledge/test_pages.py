@@ -221,4 +221,49 @@ def test_print_style_hides_navigation(library, member_client):
     note = make_note(library)
     content = member_client.get(note.url).content.decode()
     assert 'media="print"' in content
-    assert 'class="related no-print"' in content or "no-print" in content
+    assert "mp-no-print" in content
+
+
+def test_note_reads_as_a_document_on_any_screen(library, official_client):
+    """Key figures are big numbers, a table reflows on a phone (each cell says its column), a
+    "Print / save as PDF" action is offered, and the note's words carry its language."""
+    note = make_note(
+        library,
+        title="Voluntary return in Armenian",
+        language="hy",
+        body=[
+            ("key_figures", {"heading": "", "figures": [{"value": "4,800", "label": "returns"}]}),
+            (
+                "table",
+                {
+                    "data": [["Year", "Returns"], ["2023", "2,100"], ["2024", "2,700"]],
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                    "table_caption": "Returns by year",
+                },
+            ),
+        ],
+    )
+    content = official_client.get(note.url).content.decode()
+    assert '<dd class="mp-stat__value">4,800</dd>' in content
+    assert 'class="mp-table mp-table--reflow' in content
+    assert '<td data-label="Returns">2,700</td>' in content
+    assert "data-print hidden" in content and "Print / save as PDF" in content
+    assert '<div lang="hy">' in content and '<h1 class="mp-heading-xl" id="note-title">' in content
+    assert '<article class="mp-note" aria-labelledby="note-title">' in content
+
+    english = make_note(library, title="Seasonal scheme", language="en")
+    assert 'lang="en"' not in official_client.get(english.url).content.decode().split("<main")[1]
+
+
+def test_library_lists_cards_with_tags_and_filters_behind_a_disclosure(library, official_client):
+    make_note(library, title="Georgian pilot", countries=("georgia",), themes=("diaspora",))
+    content = official_client.get(library.url + "?country=georgia").content.decode()
+    assert '<ul class="mp-card-list mp-list-plain">' in content
+    assert '<li class="mp-tag">Georgia</li>' in content
+    assert '<li class="mp-tag">Diaspora engagement</li>' in content
+    assert '<details class="mp-disclosure mp-filters">' in content
+    assert '<span class="mp-badge mp-badge--info">1 applied</span>' in content
+    assert f'<a href="{library.url}">Clear all filters</a>' in content.replace(
+        "http://localhost", ""
+    )

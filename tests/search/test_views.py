@@ -21,7 +21,7 @@ def test_results_page_with_facet_links_and_highlights(corpus, member_client):
     response = member_client.get("/en/search/", {"q": "labour"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count("<h1>") == 1
+    assert html.count("<h1") == 1
     assert "2 results for “labour”" in html
     assert "<mark>Labour</mark> mobility partnership" in html
     assert "?q=labour&amp;country=ge" in html
@@ -29,6 +29,36 @@ def test_results_page_with_facet_links_and_highlights(corpus, member_client):
     assert "1 result for “labour”" in narrowed
     assert "mobility" in narrowed and "market integration" not in narrowed
     assert 'aria-current="true"' in narrowed
+
+
+def test_facets_are_a_filter_sidebar_with_counts_and_clear_all(corpus, member_client):
+    html = member_client.get(
+        "/en/search/", {"q": "labour", "country": "ge", "sort": "date"}
+    ).content.decode()
+    # Behind a "Filter" disclosure that says how many are applied, before the results.
+    assert '<details class="mp-disclosure mp-filters">' in html
+    assert '>Filter <span class="mp-badge mp-badge--info">1 applied</span></summary>' in html
+    assert html.index("mp-filters") < html.index("mp-search-result")
+    # Each value with its count; a link adds it to the query and filters in the address.
+    assert 'Georgia</span> <span class="mp-facet__count">(1)</span>' in html
+    assert "?q=labour&amp;country=ge&amp;sort=date&amp;theme=labour-migration" in html
+    # Clear all keeps the words and the order, and drops every filter.
+    assert html.count('href="?q=labour&amp;sort=date">Clear all filters</a>') == 2
+
+
+def test_pages_of_results_keep_the_words_and_filters(engine, index_now, member_client):
+    for n in range(12):
+        make_note(f"Labour attaché network {n}", countries=["GE"])
+    index_now()
+    html = member_client.get("/en/search/", {"q": "labour", "country": "ge"}).content.decode()
+    assert "12 results for “labour”" in html
+    assert 'class="mp-pagination"' in html
+    assert 'rel="next" href="?q=labour&amp;country=ge&amp;page=2"' in html
+    second = member_client.get(
+        "/en/search/", {"q": "labour", "country": "ge", "page": "2"}
+    ).content.decode()
+    assert second.count('class="mp-search-result"') == 2
+    assert 'rel="prev" href="?q=labour&amp;country=ge&amp;page=1"' in second
 
 
 def test_results_page_in_russian(corpus, member_client):
