@@ -239,7 +239,6 @@ def event_index_context(*, index, user, params: Mapping[str, str]) -> dict[str, 
         page_obj = Paginator(listed, 20).get_page(page)
         context["page_obj"] = page_obj
         context["listings"] = event_listings(user=user, events=page_obj.object_list, now=now)
-        context["page_query"] = urlencode({"view": "list", "when": when, **query})
     return context
 
 
