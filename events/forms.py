@@ -73,7 +73,9 @@ class ConsultationResponseForm(forms.Form):
                 initial = answer.selected if answer else []
             field.required = False
             field.label = label
-            field.help_text = question.help_text
+            # The draft saves without it; the note says when an answer is needed.
+            required_note = _("Required to submit.") if question.required else ""
+            field.help_text = " ".join(str(t) for t in (required_note, question.help_text) if t)
             field.initial = initial
             field.question = question
             self.fields[name] = field

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import calendar as pycalendar
+import math
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.query import PageQuerySet
@@ -84,6 +87,79 @@ def event_times(event: EventPage, zone_name: str | None) -> list[dict]:
 
 
 # --- Lists ----------------------------------------------------------------------------------
+
+# "Registration closes in n days" shows this many days ahead of the deadline.
+CLOSING_SOON_DAYS = 7
+
+
+@dataclass(frozen=True)
+class EventListing:
+    """An event on a list, with what the member's own registration says about it.
+
+    ``status`` is the member's active registration (confirmed, waitlisted or pending), else "";
+    ``waitlist_place`` their place on the waiting list (1 is next); ``closes_in_days`` counts
+    the days left to register, for a member not registered when the deadline is near.
+    """
+
+    event: EventPage
+    status: str = ""
+    waitlist_place: int | None = None
+    closes_in_days: int | None = None
+
+
+def event_listings(
+    *, user, events: Iterable[EventPage], now: datetime | None = None
+) -> list[EventListing]:
+    """``events`` with the member's badges, in one query for all of them (not one per event).
+
+    The events come from ``visible_events`` (the access layer already chose them); only the
+    member's own registrations are read, with their place on each waiting list counted by the
+    database.
+    """
+    events = list(events)
+    now = now or timezone.now()
+    mine: dict[int, tuple[str, int]] = {}
+    if user.is_authenticated and events:
+        ahead = (
+            Registration.objects.filter(
+                event_id=OuterRef("event_id"),
+                status=S.WAITLISTED,
+                position__lt=OuterRef("position"),
+            )
+            .order_by()
+            .values("event_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        rows = (
+            Registration.objects.filter(user_id=user.pk, event_id__in=[e.pk for e in events])
+            .exclude(status=S.CANCELLED)
+            .annotate(ahead=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0)))
+            .values_list("event_id", "status", "ahead")
+        )
+        mine = {event_id: (status, n) for event_id, status, n in rows}
+    listings = []
+    for event in events:
+        if event.pk in mine:
+            status, n = mine[event.pk]
+            place = n + 1 if status == S.WAITLISTED else None
+            listings.append(EventListing(event, status, place))
+        else:
+            listings.append(EventListing(event, closes_in_days=_closes_in_days(event, now)))
+    return listings
+
+
+def _closes_in_days(event: EventPage, now: datetime) -> int | None:
+    """Days left to register when the deadline is within ``CLOSING_SOON_DAYS``, else None."""
+    closes = event.registration_closes_at
+    if not event.registration_open or event.cancelled or closes is None or closes <= now:
+        return None
+    if event.registration_opens_at and now < event.registration_opens_at:
+        return None
+    left = closes - now
+    if left > timedelta(days=CLOSING_SOON_DAYS):
+        return None
+    return max(math.ceil(left / timedelta(days=1)), 1)
 
 
 def visible_events(user) -> PageQuerySet:
@@ -160,7 +236,9 @@ def event_index_context(*, index, user, params: Mapping[str, str]) -> dict[str, 
             listed = events.filter(ends_at__gte=now).order_by("starts_at")
         # Paginator answers out-of-range pages with the last one; a hostile number is page 1.
         page = bounded_int(params.get("page"), minimum=1, default=1)
-        context["page_obj"] = Paginator(listed, 20).get_page(page)
+        page_obj = Paginator(listed, 20).get_page(page)
+        context["page_obj"] = page_obj
+        context["listings"] = event_listings(user=user, events=page_obj.object_list, now=now)
     return context
 
 
@@ -200,6 +278,7 @@ def month_grid(*, events, first: date | None, now: datetime) -> dict[str, Any]:
         "previous": previous.strftime("%Y-%m"),
         "next": following.strftime("%Y-%m"),
         "weekdays": [weeks[0][i] for i in range(7)],
+        "has_events": any(by_day[d] for week in weeks for d in week if d.month == first.month),
         "weeks": [
             [{"date": d, "in_month": d.month == first.month, "events": by_day[d]} for d in week]
             for week in weeks

@@ -93,7 +93,9 @@ def test_empty_and_overlong_posts_are_refused_with_a_clear_message(
     assert response.status_code == 400
     html = response.content.decode()
     assert message in html
-    assert 'aria-invalid="true"' in html and 'aria-describedby="id_body_errors' in html
+    # The error is written above the box and linked to it (components/field.html).
+    assert 'aria-invalid="true"' in html and 'aria-describedby="id_body-hint id_body-error"' in html
+    assert '<p class="mp-field__error" id="id_body-error">' in html
     thread.refresh_from_db()
     assert thread.post_count == 1
 

@@ -74,17 +74,19 @@ def test_index_query_count_stays_flat(member_client, events_index, django_assert
     member_client.get(events_index.url)
     with django_assert_max_num_queries(25):
         response = member_client.get(events_index.url)
-    assert response.content.decode().count('class="card event-card"') == 12
+    assert response.content.decode().count('class="mp-card mp-event-card"') == 12
 
 
-def test_month_calendar_is_a_table_that_works_without_javascript(member_client, events_index):
+def test_month_calendar_is_a_table_and_an_agenda_without_javascript(member_client, events_index):
     start = timezone.now().replace(day=15, hour=9, minute=0) + timedelta(days=62)
     event = make_event(events_index, title="Study visit to Chisinau", starts_at=start)
     month = timezone.localtime(event.starts_at, event.zone).strftime("%Y-%m")
     html = member_client.get(f"{events_index.url}?view=calendar&month={month}").content.decode()
-    assert '<table class="month"' in html
+    # The grid (tablet and up) and the agenda of days with events (phone) are both in the page.
+    assert '<table class="mp-month__grid"' in html
     assert 'scope="col"' in html
-    assert "Study visit to Chisinau" in html
+    assert '<ol class="mp-list-plain mp-month__agenda"' in html
+    assert html.count("Study visit to Chisinau") == 2
     other = member_client.get(f"{events_index.url}?view=calendar").content.decode()
     assert "Study visit to Chisinau" not in other
 
@@ -185,7 +187,9 @@ def test_manage_page_query_count(
 def test_message_form_errors_are_shown(secretariat_client, event):
     response = secretariat_client.post(reverse("events:message", args=[event.pk]), {})
     assert response.status_code == 400
-    assert 'class="errorlist"' in response.content.decode()
+    html = response.content.decode()
+    assert 'class="mp-error-summary" role="alert"' in html
+    assert 'href="#id_subject"' in html and 'class="mp-field__error"' in html
     assert mail.outbox == []
 
 
