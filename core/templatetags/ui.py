@@ -133,4 +133,5 @@ def is_checkbox(field: BoundField) -> bool:
 @register.simple_tag
 def page_links(page_obj: Page) -> list[int | str]:
     """Page numbers around the current one, with the paginator's ellipsis for the gaps."""
-    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
+    paginator = page_obj.paginator
+    return list(paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
