@@ -129,7 +129,7 @@ def test_official_discusses_a_practice_with_its_author(browser, live_server, lan
     expert_context, expert_page, expert_errors = _signed_in(browser, live_server, expert, language)
     expert_page.goto(f"/{language}/discussions/")
     with expert_page.expect_navigation():
-        expert_page.locator(".site-nav a.badge").click()
+        expert_page.locator(".mp-nav a.mp-badge").click()
     assert_accessible(expert_page)
     notification = expert_page.locator(".notification--unread a").first
     assert text["mentioned"] in notification.inner_text()
@@ -146,8 +146,8 @@ def test_official_discusses_a_practice_with_its_author(browser, live_server, lan
     page.goto(thread_url)
     reply = page.locator("#post-2")
     assert "annex 2" in reply.inner_text()
-    assert reply.locator(".badge--new").inner_text() == text["new"]
-    assert page.locator("#post-1 .badge--new").count() == 0
+    assert reply.locator(".mp-badge--new").inner_text() == text["new"]
+    assert page.locator("#post-1 .mp-badge--new").count() == 0
     assert_accessible(page)
     context.close()
     assert not errors

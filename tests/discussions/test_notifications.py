@@ -92,7 +92,7 @@ def test_notification_centre_and_header_count(client, thread, expert, member):
     services.post_create(author=member, thread=thread, body="Reply")
     client.force_login(expert)
     html = client.get(reverse("discussions:index")).content.decode()
-    assert '1<span class="visually-hidden"> unread notification</span>' in html
+    assert '1<span class="mp-visually-hidden"> unread notification</span>' in html
     page = client.get(reverse("discussions:notifications")).content.decode()
     assert "replied in" in page
     notification = Notification.objects.get(recipient=expert)

@@ -74,7 +74,7 @@ def test_index_query_count_stays_flat(member_client, events_index, django_assert
     member_client.get(events_index.url)
     with django_assert_max_num_queries(25):
         response = member_client.get(events_index.url)
-    assert response.content.decode().count('class="card event-card"') == 12
+    assert response.content.decode().count('class="mp-card event-card"') == 12
 
 
 def test_month_calendar_is_a_table_that_works_without_javascript(member_client, events_index):
@@ -185,7 +185,7 @@ def test_manage_page_query_count(
 def test_message_form_errors_are_shown(secretariat_client, event):
     response = secretariat_client.post(reverse("events:message", args=[event.pk]), {})
     assert response.status_code == 400
-    assert 'class="errorlist"' in response.content.decode()
+    assert 'class="mp-field__error"' in response.content.decode()
     assert mail.outbox == []
 
 
