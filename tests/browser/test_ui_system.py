@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from core.roles import Role
@@ -77,6 +79,8 @@ def test_the_phone_menu_opens_with_the_keyboard(page):
     assert library.is_visible()
     assert page.locator(".mp-header__menu").get_attribute("open") is not None
     assert_accessible(page)
+    if shots := os.environ.get("SCREENSHOTS_DIR"):
+        page.screenshot(path=f"{shots}/menu-open-390.png")
     with page.expect_navigation():
         library.click()
     assert "/en/library/" in page.url
