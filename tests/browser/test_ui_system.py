@@ -153,3 +153,18 @@ def test_a_page_prints_like_a_document(page):
         "a => getComputedStyle(a, '::after').content"
     )
     assert "https://example.org/ministerial" in after
+
+
+def test_the_library_header_spans_the_window(page):
+    # The library page's type once matched the library's two-column grid, and squeezed the
+    # header and navigation into an 18rem column on the left.
+    from knowledge.services import library_setup
+
+    library = library_setup()
+    sign_in(page, _member().email, _password())
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(library.url)
+    header = page.get_by_role("banner").bounding_box()
+    assert header is not None and header["width"] == 1280
+    nav = page.get_by_role("navigation", name="Main")
+    assert nav.get_by_role("link", name="Library").is_visible()
