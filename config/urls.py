@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.i18n import JavaScriptCatalog, set_language
+from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,7 +13,7 @@ from home.health import health
 urlpatterns = [
     path("health/", health, name="health"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", home_views.set_language, name="set_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Uploaded files, in development too: each asks the access layer (core/media.py).
@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("discussions/", include("discussions.urls")),
     path("search/", include("search.urls")),
+    path("styleguide/", home_views.styleguide, name="styleguide"),
     # Wagtail's page tree comes last: it answers every path the apps above do not.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

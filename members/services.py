@@ -308,6 +308,17 @@ def profile_update(*, profile: Profile, data: dict, expertise=None) -> Profile:
     return profile
 
 
+def member_language_set(*, user: User, language: str) -> User:
+    """The member's preferred language (interface and e-mails), as chosen in the switcher."""
+    code = _language_code(language)
+    if code is None:
+        raise ValidationError(_("Unknown language."))
+    if user.language != code:
+        user.language = code
+        user.save(update_fields=["language"])
+    return user
+
+
 def notification_frequency_set(*, user: User, frequency: str) -> Profile:
     profile, _created = Profile.objects.get_or_create(user=user)
     profile.notification_frequency = frequency

@@ -84,8 +84,8 @@ def field_target_id(field: BoundField) -> str:
     return field.auto_id or field.html_name
 
 
-def _aria(field: BoundField) -> dict[str, str]:
-    attrs: dict[str, str] = {}
+def _aria(field: BoundField) -> dict[str, str | bool]:
+    attrs: dict[str, str | bool] = {}
     described_by = _described_by(field)
     if described_by:
         attrs["aria-describedby"] = described_by
@@ -109,7 +109,7 @@ def field_control(field: BoundField) -> SafeString:
 @register.simple_tag
 def field_options(field: BoundField) -> list[BoundWidget]:
     """The options of a radio or checkbox group, each input marked invalid when the field is."""
-    attrs: dict[str, str] = {"id": field.auto_id} if field.auto_id else {}
+    attrs: dict[str, str | bool] = {"id": field.auto_id} if field.auto_id else {}
     if field.errors:
         attrs["aria-invalid"] = "true"
     widget = field.field.widget
@@ -133,4 +133,5 @@ def is_checkbox(field: BoundField) -> bool:
 @register.simple_tag
 def page_links(page_obj: Page) -> list[int | str]:
     """Page numbers around the current one, with the paginator's ellipsis for the gaps."""
-    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
+    paginator = page_obj.paginator
+    return list(paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))

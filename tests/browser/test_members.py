@@ -72,7 +72,7 @@ def test_secretariat_invites_and_invitee_joins_with_totp(page, browser, live_ser
     assert len(invitee.locator("#recovery_codes").input_value().split()) == 10
     assert_accessible(invitee)
     with invitee.expect_navigation():
-        invitee.locator("main a.button--primary").click()
+        invitee.locator("main a.mp-button:not(.mp-button--secondary)").click()
     assert invitee.url.endswith(f"/{language}/")
     assert "Nino" in invitee.locator("h1").inner_text()
     assert_accessible(invitee)

@@ -16,7 +16,7 @@ def test_visitor_sees_landing_with_sign_in_link(client, home):
     html = response.content.decode()
     assert 'href="/en/accounts/login/"' in html
     assert '<html lang="en"' in html
-    assert 'class="skip-link" href="#main"' in html
+    assert 'class="mp-skip-link" href="#main"' in html
 
 
 @pytest.mark.django_db

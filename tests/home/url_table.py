@@ -8,3 +8,4 @@ EXPECTED = {
     ),
     "javascript-catalog": Expect(anonymous=200, member=200),
 }
+EXPECTED["styleguide"] = Expect(member=403, secretariat=200)
