@@ -361,6 +361,8 @@ def related_notes(*, user, note: PracticeNotePage, limit: int = 4) -> list[Pract
         .annotate(shared=shared_themes + shared_objectives)
         .filter(shared__gt=0)
         .select_related("resource_type")
+        # Each related card names its countries.
+        .prefetch_related("countries")
         .order_by("-shared", "-first_published_at")
     )
     return list(candidates[:limit])
