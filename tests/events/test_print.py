@@ -55,4 +55,4 @@ def test_consultation_synthesis_offers_print_once_published(official_client, eve
 def test_print_button_in_russian(official_client, events_index):
     event = make_event(events_index)
     html = official_client.get(event.url.replace("/en/", "/ru/", 1)).content.decode()
-    assert "Печать / сохранить в PDF" in html
+    assert "Распечатать / сохранить в PDF" in html
