@@ -153,6 +153,7 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[Demo]:
             post=post, editor=post.author, body=post.source + "\n\nEdited: a clarification."
         )
         # Only a post's author edits or deletes it.
+        assert edited.author is not None
         users["author"] = edited.author
         objects = {
             "standard_page": StandardPage.objects.get(slug="about"),
