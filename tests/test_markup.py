@@ -25,6 +25,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import NoReverseMatch
 
 from tests.conftest import vnu_classpath
 
@@ -265,6 +266,8 @@ CASES = [
     # Search.
     Case("search-results", "official", _fixed("/en/search/?q=labour+migration")),
     Case("search-no-results", "official", _fixed("/en/search/?q=zzzqqqxxx")),
+    # The secretariat's style guide (every component, a form in error); ui-system's branch.
+    Case("styleguide", "secretariat", _url("styleguide")),
     # Errors.
     Case("403", "observer", _url("members:invitation_list"), status=403),
     Case("404", "observer", _fixed("/en/no-such-page/"), status=404),
@@ -285,7 +288,12 @@ def _error_report(path: str, html: bytes, errors: list[dict[str, Any]]) -> str:
 def test_page_has_no_markup_errors(case: Case, demo: Demo, client, vnu: Checker) -> None:
     if case.role is not None:
         client.force_login(demo.users[case.role])
-    path = case.path(demo.objects)
+    try:
+        path = case.path(demo.objects)
+    except NoReverseMatch:
+        # Only the style guide may be missing: it arrives with the design system's branch.
+        assert case.name == "styleguide", case.name
+        pytest.skip("no style guide (URL name 'styleguide') in this branch yet")
     response = client.post(path, case.data or {}) if case.method == "post" else client.get(path)
     assert response.status_code == case.status, f"{path}: {response.status_code}"
     assert response["Content-Type"].startswith("text/html")
