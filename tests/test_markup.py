@@ -14,7 +14,6 @@ import json
 import os
 import subprocess
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -80,9 +79,10 @@ def vnu(tmp_path_factory) -> Iterator[Checker]:
             if process.poll() is not None:
                 pytest.fail(f"the checker exited at start:\n{log.read_text()[-3000:]}")
             try:
-                with urllib.request.urlopen(url, timeout=2):
+                with urllib.request.urlopen(url, timeout=10):
                     break
-            except (urllib.error.URLError, ConnectionError):
+            # Refused until it listens, and slow to answer while it reads its schemas.
+            except OSError:
                 if time.monotonic() > deadline:
                     pytest.fail(f"the checker did not answer in 120s:\n{log.read_text()[-3000:]}")
                 time.sleep(0.25)
