@@ -6,7 +6,7 @@ PORT ?= 8000
 # Parallel test workers: one per core by default.
 WORKERS ?= auto
 
-.PHONY: run test install lint format messages services-up services-down worker beat clean
+.PHONY: run test install lint format messages services-up services-down worker beat clean screenshots vnu
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ run: install
 # REQUIRE_SERVICES=1 (as in CI), where they fail.
 test: install
 	$(PY) -m pytest -n $(WORKERS) --dist loadgroup $(ARGS)
+
+# Full-page PNGs of every page type at 390, 768 and 1280 px, signed in as each demo role, from
+# a throw-away demo database; written to var/screenshots/ (ONLY=word for some page types).
+screenshots: install
+	$(PY) platform/screenshots $(if $(ONLY),--only $(ONLY),)
+
+# Fetch the Nu Html Checker (once, into var/vnu/); tests/test_markup.py runs it on every page type.
+vnu:
+	bash platform/vnu fetch
 
 lint: install
 	$(PY) -m ruff check .

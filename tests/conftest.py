@@ -1,8 +1,8 @@
 """Fixtures shared by every test, and the service markers.
 
-A test marked ``postgres``, ``redis``, ``elasticsearch``, ``celery`` or ``browser`` needs that
-service. Without it the test skips, except under ``REQUIRE_SERVICES=1`` (CI), where it fails:
-a CI run must never go green because a service silently went missing.
+A test marked ``postgres``, ``redis``, ``elasticsearch``, ``celery``, ``browser`` or ``vnu``
+needs that service. Without it the test skips, except under ``REQUIRE_SERVICES=1`` (CI), where
+it fails: a CI run must never go green because a service silently went missing.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
+import sys
 from functools import cache
 
 import pytest
@@ -49,6 +51,25 @@ def _postgres_up() -> bool:
     return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
+@cache
+def vnu_classpath() -> str:
+    """The Nu Html Checker's class path, fetched once into var/vnu/ by platform/vnu (Maven
+    Central); empty when java or mvn is missing or the fetch fails."""
+    if shutil.which("java") is None or shutil.which("mvn") is None:
+        return ""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    fetched = subprocess.run(
+        ["bash", os.path.join(root, "platform", "vnu"), "fetch"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if fetched.returncode != 0:
+        sys.stderr.write(fetched.stderr)
+        return ""
+    return fetched.stdout.strip()
+
+
 def _browser_up() -> bool:
     try:
         import playwright  # noqa: F401
@@ -63,6 +84,10 @@ SERVICE_CHECKS = {
     "celery": (_redis_up, "no Redis broker for a real Celery worker"),
     "elasticsearch": (_elasticsearch_up, "no Elasticsearch answers at ELASTICSEARCH_URL"),
     "browser": (_browser_up, "Chromium or Playwright is not installed"),
+    "vnu": (
+        lambda: bool(vnu_classpath()),
+        "the Nu Html Checker is not available (needs java and mvn; see platform/vnu)",
+    ),
 }
 
 
