@@ -35,6 +35,7 @@ from events.models import (
     ResponseMode,
     ResponseStatus,
 )
+from members.selectors import people_related
 
 S = RegistrationStatus
 TZ_COOKIE = "events_tz"
@@ -431,7 +432,7 @@ def member_feed_registrations(*, user) -> list[Registration]:
 def registrants(*, event: EventPage):
     return (
         Registration.objects.filter(event_id=event.pk)
-        .select_related("user", "country")
+        .select_related("user", "country", *people_related("user"))
         .order_by("status", "position")
     )
 
