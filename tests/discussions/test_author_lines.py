@@ -35,8 +35,8 @@ def test_posts_show_their_authors_organisation_and_country(client, thread, membe
     assert "mp-author-line" in page
     assert "Agency 0" in page
     assert (
-        '<span aria-hidden="true">AM</span><span class="mp-visually-hidden">Armenia</span>' in page
-    )
+        '<span aria-hidden="true">AM</span><span class="mp-visually-hidden">Armenia</span>'
+    ) in page
 
 
 def test_twenty_authors_cost_no_query_each(

@@ -89,8 +89,8 @@ def test_author_line_hides_a_restricted_profile(rf, member, official):
     assert "State Migration Service" in shown
     # The code is for the eye; screen readers hear the country's name.
     assert (
-        '<span aria-hidden="true">MD</span><span class="mp-visually-hidden">Moldova</span>' in shown
-    )
+        '<span aria-hidden="true">MD</span><span class="mp-visually-hidden">Moldova</span>'
+    ) in shown
 
 
 def test_initials_of_names():
