@@ -23,3 +23,29 @@ def is_note_editor(user, note) -> bool:
 
 def can_view_note(user, note) -> bool:
     return can_view(user, note)
+
+
+def library_for_writing(user):
+    """The library where ``user`` may write practice notes, or None.
+
+    Wagtail's page permissions decide (experts hold "add" on the library, granted by
+    ``knowledge.services.library_setup``; the secretariat holds every right), asked once here
+    for the member site's "Write a practice note" and "My notes". The library in the active
+    language comes first, then the default language's.
+    """
+    from wagtail.models import Locale
+
+    from knowledge.models import LibraryIndexPage, PracticeNotePage
+
+    if not user_keys(user):
+        return None
+    libraries = LibraryIndexPage.objects.filter(
+        locale__in=[Locale.get_active(), Locale.get_default()]
+    )
+    active = Locale.get_active().pk
+    for library in sorted(libraries, key=lambda page: page.locale_id != active):
+        if PracticeNotePage.can_create_at(library) and (
+            library.permissions_for_user(user).can_add_subpage()
+        ):
+            return library
+    return None

@@ -42,3 +42,22 @@ def library_context(*, request, library) -> dict:
         "year_facet": facets["year"],
         "query_without_page": query.urlencode(),
     }
+
+
+def my_notes(request):
+    """The writer's notes by state (draft, in review, published), each with its admin link."""
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import render
+
+    from knowledge.selectors import my_notes as notes_of
+    from knowledge.selectors import note_add_url
+
+    write_url = note_add_url(user=request.user)
+    if write_url is None:
+        # Only those who may write notes (experts, the secretariat) have notes to list.
+        raise PermissionDenied
+    return render(
+        request,
+        "knowledge/my_notes.html",
+        {"groups": notes_of(user=request.user), "write_url": write_url},
+    )
