@@ -486,21 +486,40 @@ class NoteState:
 NOTE_STATES = ("draft", "in_review", "published")
 
 
+def _workflow_statuses(page_ids: list[int]) -> dict[int, str]:
+    """The status of each page's active review (in progress, or sent back with changes
+    requested), in one query. Pages' workflow states name the base Page content type."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, WorkflowState
+
+    if not page_ids:
+        return {}
+    rows = (
+        WorkflowState.objects.active()
+        .filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(pk) for pk in page_ids],
+        )
+        .values_list("object_id", "status")
+    )
+    return {int(object_id): status for object_id, status in rows}
+
+
 def my_notes(*, user) -> dict[str, list[NoteState]]:
     """The notes ``user`` wrote (Wagtail's page owner), by state: draft (never published, or
     sent back with changes requested), in review (a review workflow in progress), published."""
     from wagtail.models import WorkflowState
 
-    notes = (
-        PracticeNotePage.objects.filter(owner_id=user.pk)
-        .prefetch_workflow_states()
-        .order_by("-latest_revision_created_at", "-pk")
+    notes = list(
+        PracticeNotePage.objects.filter(owner_id=user.pk).order_by(
+            "-latest_revision_created_at", "-pk"
+        )
     )
+    statuses = _workflow_statuses([note.pk for note in notes])
     grouped: dict[str, list[NoteState]] = {state: [] for state in NOTE_STATES}
     for note in notes:
-        workflow = note.current_workflow_state
-        in_review = workflow is not None and workflow.status == WorkflowState.STATUS_IN_PROGRESS
-        sent_back = workflow is not None and workflow.status == WorkflowState.STATUS_NEEDS_CHANGES
+        in_review = statuses.get(note.pk) == WorkflowState.STATUS_IN_PROGRESS
+        sent_back = statuses.get(note.pk) == WorkflowState.STATUS_NEEDS_CHANGES
         state = "in_review" if in_review else "published" if note.live else "draft"
         grouped[state].append(
             NoteState(
@@ -523,7 +542,10 @@ def review_deadlines(*, user) -> list[dict]:
     items = []
     reviews = (
         TaskState.objects.reviewable_by(user)
-        .filter(workflow_state__base_content_type__model="page")
+        .filter(
+            workflow_state__base_content_type__app_label="wagtailcore",
+            workflow_state__base_content_type__model="page",
+        )
         .select_related("revision")
         .order_by("started_at")[:5]
     )
@@ -541,23 +563,23 @@ def review_deadlines(*, user) -> list[dict]:
                     "url": reverse("wagtailadmin_pages:edit", args=[page_id]),
                 }
             )
-    sent_back = (
-        PracticeNotePage.objects.filter(owner_id=user.pk)
-        .prefetch_workflow_states()
-        .order_by("-latest_revision_created_at")[:20]
+    own = list(
+        PracticeNotePage.objects.filter(owner_id=user.pk).order_by("-latest_revision_created_at")[
+            :20
+        ]
     )
-    for note in sent_back:
-        workflow = note.current_workflow_state
-        if workflow is not None and workflow.status == WorkflowState.STATUS_NEEDS_CHANGES:
-            items.append(
-                {
-                    "when": note.latest_revision_created_at,
-                    "since": True,
-                    "kind": _("Changes requested on your note"),
-                    "title": note.title,
-                    "url": reverse("wagtailadmin_pages:edit", args=[note.pk]),
-                }
-            )
+    statuses = _workflow_statuses([note.pk for note in own])
+    items.extend(
+        {
+            "when": note.latest_revision_created_at,
+            "since": True,
+            "kind": _("Changes requested on your note"),
+            "title": note.title,
+            "url": reverse("wagtailadmin_pages:edit", args=[note.pk]),
+        }
+        for note in own
+        if statuses.get(note.pk) == WorkflowState.STATUS_NEEDS_CHANGES
+    )
     return items
 
 
@@ -566,7 +588,9 @@ def awaiting_review(*, limit: int = 5) -> tuple[int, list[PracticeNotePage]]:
     from wagtail.models import WorkflowState
 
     states = WorkflowState.objects.filter(
-        status=WorkflowState.STATUS_IN_PROGRESS, base_content_type__model="page"
+        status=WorkflowState.STATUS_IN_PROGRESS,
+        base_content_type__app_label="wagtailcore",
+        base_content_type__model="page",
     )
     ids = [int(pk) for pk in states.values_list("object_id", flat=True)]
     notes = PracticeNotePage.objects.filter(pk__in=ids).select_related("owner")

@@ -76,11 +76,17 @@ def author_line(context, person: User | None, size: str = "s") -> dict:
     country. A profile the viewer may not see shows the name only."""
     viewer = _viewer(context)
     line: dict = {"avatar": _avatar(viewer, person, size), "person": person}
-    visible = person is not None and viewer is not None
-    visible = visible and profile_visible_to(viewer=viewer, member=person)
-    profile = profile_of(person) if visible and person is not None else None
+    profile = None
+    profile_url = ""
+    if (
+        person is not None
+        and viewer is not None
+        and profile_visible_to(viewer=viewer, member=person)
+    ):
+        profile = profile_of(person)
+        profile_url = reverse("members:member_detail", args=[person.pk])
     line["name"] = person.display_name if person is not None else _("A former member")
-    line["profile_url"] = reverse("members:member_detail", args=[person.pk]) if visible else ""
+    line["profile_url"] = profile_url
     line["organisation"] = profile.organisation if profile is not None else None
     line["country"] = profile.country if profile is not None else None
     return line
