@@ -26,9 +26,14 @@ def registrations_queue(user: Any) -> dict[str, Any] | None:
     if not access.can_manage_events(user):
         return None
     count, first = selectors.registrations_awaiting_approval()
+    return {"template": "events/secretariat_queue.html", "count": count, "registrations": first}
+
+
+@hooks.register("register_secretariat_panel", order=90)
+def participation(user: Any) -> dict[str, Any] | None:
+    if not access.can_manage_events(user):
+        return None
     return {
-        "template": "events/secretariat_queue.html",
-        "count": count,
-        "registrations": first,
+        "template": "events/secretariat_charts.html",
         "charts": charts.participation_charts(viewer=user),
     }

@@ -23,6 +23,12 @@ def _on_commit_at_once(monkeypatch):
     monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
 
 
+def _days_ahead(days: int):
+    """Late on the day ``days`` calendar days from today (local time): always in the future,
+    and ``days`` days away whatever the hour the test runs at."""
+    return (timezone.localtime() + timedelta(days=days)).replace(hour=23, minute=30)
+
+
 def _section(page: str, heading_id: str) -> str:
     start = page.index(f'id="{heading_id}"')
     return page[start : page.index("</section>", start)]
@@ -31,7 +37,7 @@ def _section(page: str, heading_id: str) -> str:
 def test_registration_closing_soon_is_a_deadline_for_those_who_may_register(
     official_client, member_client
 ):
-    closes = timezone.now() + timedelta(days=3, hours=1)
+    closes = _days_ahead(3)
     make_event(get_events_index(), title="Officials' meeting", registration_closes_at=closes)
     make_event(
         get_events_index(),
@@ -65,7 +71,7 @@ def test_consultation_answers_due_is_a_deadline(official_client):
         get_events_index(),
         title="Consultation on return",
         opens_at=timezone.now() - timedelta(days=1),
-        closes_at=timezone.now() + timedelta(days=5, hours=1),
+        closes_at=_days_ahead(5),
     )
     deadlines = _section(official_client.get("/en/").content.decode(), "dashboard-deadlines")
     assert "Consultation on return" in deadlines
@@ -87,7 +93,7 @@ def test_deadlines_in_russian(official_client):
     make_event(
         get_events_index(),
         title="Meeting",
-        registration_closes_at=timezone.now() + timedelta(days=3, hours=1),
+        registration_closes_at=_days_ahead(3),
     )
     deadlines = _section(official_client.get("/ru/").content.decode(), "dashboard-deadlines")
     assert "Ближайшие сроки" in deadlines
