@@ -37,7 +37,10 @@ def library_for_writing(user):
 
     from knowledge.models import LibraryIndexPage, PracticeNotePage
 
-    if not user_keys(user):
+    # Page permissions are granted to roles: experts' on the library, the secretariat's on the
+    # whole tree (members.roles). Anyone else holds none, and is told so without a query (the
+    # nav asks on every page).
+    if not (is_expert(user) or is_secretariat(user)):
         return None
     libraries = LibraryIndexPage.objects.filter(
         locale__in=[Locale.get_active(), Locale.get_default()]
