@@ -25,6 +25,14 @@ def can_view_note(user, note) -> bool:
     return can_view(user, note)
 
 
+def writes_notes(user) -> bool:
+    """Whether ``user`` holds a writer's role: the roles granted page permissions on the library
+    (experts there, the secretariat on the whole tree: members.roles, library_setup). Asked
+    without a query, for the nav's "My notes" on every page; whether they may add a note now
+    is ``library_for_writing``."""
+    return is_expert(user) or is_secretariat(user)
+
+
 def library_for_writing(user):
     """The library where ``user`` may write practice notes, or None.
 
@@ -37,10 +45,7 @@ def library_for_writing(user):
 
     from knowledge.models import LibraryIndexPage, PracticeNotePage
 
-    # Page permissions are granted to roles: experts' on the library, the secretariat's on the
-    # whole tree (members.roles). Anyone else holds none, and is told so without a query (the
-    # nav asks on every page).
-    if not (is_expert(user) or is_secretariat(user)):
+    if not writes_notes(user):
         return None
     libraries = LibraryIndexPage.objects.filter(
         locale__in=[Locale.get_active(), Locale.get_default()]

@@ -49,15 +49,15 @@ def my_notes(request):
     from django.core.exceptions import PermissionDenied
     from django.shortcuts import render
 
+    from knowledge.access import writes_notes
     from knowledge.selectors import my_notes as notes_of
     from knowledge.selectors import note_add_url
 
-    write_url = note_add_url(user=request.user)
-    if write_url is None:
-        # Only those who may write notes (experts, the secretariat) have notes to list.
+    if not writes_notes(request.user):
+        # Only writers (experts, the secretariat) have notes to list.
         raise PermissionDenied
     return render(
         request,
         "knowledge/my_notes.html",
-        {"groups": notes_of(user=request.user), "write_url": write_url},
+        {"groups": notes_of(user=request.user), "write_url": note_add_url(user=request.user)},
     )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django import template
 
-from knowledge.access import library_for_writing
+from knowledge.access import writes_notes as holds_writer_role
 
 register = template.Library()
 
 
 @register.simple_tag
 def writes_notes(user) -> bool:
-    """Whether ``user`` may write practice notes (``knowledge.access.library_for_writing``)."""
-    return library_for_writing(user) is not None
+    """Whether ``user`` holds a writer's role (``knowledge.access.writes_notes``)."""
+    return holds_writer_role(user)
