@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("discussions/", include("discussions.urls")),
     path("search/", include("search.urls")),
     path("styleguide/", home_views.styleguide, name="styleguide"),
+    path("secretariat/", home_views.secretariat_dashboard, name="secretariat_dashboard"),
     # Wagtail's page tree comes last: it answers every path the apps above do not.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -6,6 +6,7 @@ from typing import Any
 
 from wagtail import hooks
 
+from discussions import access, selectors
 from discussions.selectors import dashboard_panel
 
 
@@ -13,3 +14,19 @@ from discussions.selectors import dashboard_panel
 def threads_panel(user: Any) -> dict | None:
     # active_threads: threads_visible_to(user), the discussions access rule.
     return dashboard_panel(user=user)
+
+
+# The secretariat's dashboard shows this many flagged posts; the admin's queue has them all.
+QUEUE_PREVIEW = 5
+
+
+@hooks.register("register_secretariat_panel", order=20)
+def flagged_posts_queue(user: Any) -> dict | None:
+    if not access.can_moderate(user):
+        return None
+    queue = selectors.moderation_queue()
+    return {
+        "template": "discussions/secretariat_queue.html",
+        "count": queue.count(),
+        "posts": list(queue[:QUEUE_PREVIEW]),
+    }

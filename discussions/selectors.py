@@ -25,6 +25,7 @@ from django.db.models.functions import Coalesce
 
 from core.access import user_keys
 from members.models import User
+from members.selectors import people_related
 
 from . import access
 from .models import (
@@ -101,7 +102,7 @@ def thread_page(*, thread: Thread, page_number: int | None) -> tuple[Paginator, 
     """
     posts = (
         Post.objects.filter(thread=thread)
-        .select_related("author", "reply_to__author", "hidden_by")
+        .select_related("author", *people_related("author"), "reply_to__author", "hidden_by")
         .order_by("number")
     )
     paginator = Paginator(posts, posts_per_page())

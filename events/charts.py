@@ -56,3 +56,50 @@ def stacked_bars(*, title: str, months: list[str], series: dict[str, list[int]],
         parts.append(f'<text x="{lx + 16}" y="{ly}" {axis}>{escape(label[:22])}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _chart(*, dimension: str, title: str, data: dict, caption: str = "") -> dict:
+    from django.utils.safestring import mark_safe
+
+    return {
+        "title": title,
+        "caption": caption,
+        "svg": mark_safe(  # noqa: S308 -- built by stacked_bars with every label escaped
+            stacked_bars(
+                title=title, months=data["months"], series=data["series"], uid=f"chart-{dimension}"
+            )
+        ),
+        "months": data["months"],
+        "rows": [
+            {"label": label, "values": values, "total": sum(values)}
+            for label, values in data["series"].items()
+        ],
+    }
+
+
+def participation_charts(*, viewer) -> list[dict]:
+    """The participation charts (by country, by role and, for the secretariat, by gender), each
+    with its figures as table rows: shown in the admin's dashboard and on the secretariat's."""
+    from django.utils.translation import gettext as _
+
+    from events import selectors
+
+    charts = []
+    for dimension, title in (
+        ("country", _("Participants by country and month")),
+        ("role", _("Participants by role and month")),
+    ):
+        data = selectors.participation_by(dimension=dimension)
+        if data["series"]:
+            charts.append(_chart(dimension=dimension, title=title, data=data))
+    gender = selectors.participation_by_gender(viewer=viewer)
+    if gender is not None and gender["series"]:
+        charts.append(
+            _chart(
+                dimension="gender",
+                title=_("Participants by gender and month"),
+                data=gender,
+                caption=gender["caption"],
+            )
+        )
+    return charts

@@ -38,6 +38,7 @@ from events.models import (
     ResponseMode,
     ResponseStatus,
 )
+from members.selectors import people_related
 
 S = RegistrationStatus
 TZ_COOKIE = "events_tz"
@@ -431,10 +432,9 @@ def member_registrations(user, *, upcoming: bool = True) -> list[Registration]:
     return list(registrations.select_related("event").order_by("event__starts_at", "pk"))
 
 
-def dashboard_panel(*, user) -> dict[str, Any]:
-    """The member's upcoming events and the consultations waiting for their answer."""
-    now = timezone.now()
-    registrations = member_registrations(user)[:5]
+def _open_consultations(user, *, now: datetime) -> list[tuple[ConsultationPage, bool]]:
+    """Open consultations in the member's audience, soonest closing first, each with whether
+    the member (or, for country answers, their country's focal point) has answered."""
     consultations = [
         c
         for c in visible_consultations(user)
@@ -454,11 +454,91 @@ def dashboard_panel(*, user) -> dict[str, Any]:
                 mine, consultation__in=consultations, status=ResponseStatus.SUBMITTED
             ).values_list("consultation_id", flat=True)
         )
+    return [(c, c.pk in submitted) for c in consultations]
+
+
+def waitlist_places(registrations: list[Registration]) -> dict[int, int]:
+    """Each waitlisted registration's place in its queue (1 is next), in one query."""
+    waiting = [r.pk for r in registrations if r.status == S.WAITLISTED]
+    if not waiting:
+        return {}
+    ahead = (
+        Registration.objects.filter(
+            event_id=OuterRef("event_id"), status=S.WAITLISTED, position__lt=OuterRef("position")
+        )
+        .order_by()
+        .values("event_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rows = (
+        Registration.objects.filter(pk__in=waiting)
+        .annotate(ahead=Coalesce(Subquery(ahead), 0))
+        .values_list("pk", "ahead")
+    )
+    return {pk: n + 1 for pk, n in rows}
+
+
+def dashboard_panel(*, user) -> dict[str, Any]:
+    """The member's upcoming events, each with its state (registered, waitlisted and the
+    place, awaiting approval), and the consultations waiting for their answer."""
+    now = timezone.now()
+    registrations = member_registrations(user)[:5]
+    places = waitlist_places(registrations)
     return {
         "template": "events/dashboard_panel.html",
-        "registrations": registrations,
-        "consultations": [{"page": c, "submitted": c.pk in submitted} for c in consultations],
+        "registrations": [{"registration": r, "place": places.get(r.pk)} for r in registrations],
+        "consultations": [
+            {"page": c, "submitted": submitted}
+            for c, submitted in _open_consultations(user, now=now)
+        ],
     }
+
+
+# The dashboard's "upcoming deadlines" reach this far ahead.
+DEADLINE_DAYS = 30
+
+
+def upcoming_deadlines(*, user, now: datetime | None = None) -> list[dict[str, Any]]:
+    """Deadlines ahead for the member: registration closing for events they may register for
+    (and have not), and answers due to consultations they have not answered."""
+    from core.links import localized_url
+
+    now = now or timezone.now()
+    taken = Registration.objects.filter(user_id=user.pk).exclude(status=S.CANCELLED)
+    events = (
+        visible_events(user)
+        .filter(
+            registration_open=True,
+            cancelled=False,
+            registration_closes_at__gt=now,
+            registration_closes_at__lte=now + timedelta(days=DEADLINE_DAYS),
+        )
+        .exclude(pk__in=taken.values("event_id"))
+        .prefetch_related("eligible_roles", "eligible_countries")
+        .order_by("registration_closes_at")[:5]
+    )
+    deadlines = [
+        {
+            "when": event.registration_closes_at,
+            "kind": _("Registration closes"),
+            "title": event.title,
+            "url": localized_url(event),
+        }
+        for event in events
+        if access.registration_eligibility(user, event, now=now).allowed
+    ]
+    deadlines += [
+        {
+            "when": consultation.closes_at,
+            "kind": _("Answers due"),
+            "title": consultation.title,
+            "url": localized_url(consultation),
+        }
+        for consultation, submitted in _open_consultations(user, now=now)
+        if not submitted and consultation.closes_at <= now + timedelta(days=DEADLINE_DAYS)
+    ]
+    return deadlines
 
 
 FEED_DAYS_BACK = 90
@@ -510,7 +590,7 @@ def member_feed_registrations(*, user) -> list[Registration]:
 def registrants(*, event: EventPage):
     return (
         Registration.objects.filter(event_id=event.pk)
-        .select_related("user", "country")
+        .select_related("user", "country", *people_related("user"))
         .order_by("status", "position")
     )
 
@@ -650,3 +730,15 @@ def participation_by_gender(
         )
         % {"n": SMALLEST_GROUP},
     }
+
+
+def registrations_awaiting_approval(*, limit: int = 5) -> tuple[int, list[Registration]]:
+    """Registrations the secretariat has still to approve (upcoming events): how many, and the
+    oldest first, with their people loaded for the author lines."""
+    waiting = Registration.objects.filter(
+        status=S.PENDING, event__live=True, event__ends_at__gte=timezone.now()
+    )
+    first = waiting.select_related("event", "user", *people_related("user")).order_by(
+        "created_at", "pk"
+    )[:limit]
+    return waiting.count(), list(first)

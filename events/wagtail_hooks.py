@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
@@ -45,23 +43,6 @@ def events_using_image(image) -> list:
     return _pages_showing(image)
 
 
-def _chart(*, dimension: str, title: str, data: dict, caption: str = "") -> dict:
-    return {
-        "title": title,
-        "caption": caption,
-        "svg": mark_safe(  # noqa: S308 -- built by charts.py with every label escaped
-            charts.stacked_bars(
-                title=title, months=data["months"], series=data["series"], uid=f"chart-{dimension}"
-            )
-        ),
-        "months": data["months"],
-        "rows": [
-            {"label": label, "values": values, "total": sum(values)}
-            for label, values in data["series"].items()
-        ],
-    }
-
-
 class SecretariatEventsPanel(Component):
     """Upcoming events with seats and waitlists, open consultations and participation charts."""
 
@@ -74,25 +55,7 @@ class SecretariatEventsPanel(Component):
 
     def get_context_data(self, parent_context=None):
         context = selectors.secretariat_overview()
-        charts_data = []
-        for dimension, title in (
-            ("country", _("Participants by country and month")),
-            ("role", _("Participants by role and month")),
-        ):
-            data = selectors.participation_by(dimension=dimension)
-            if data["series"]:
-                charts_data.append(_chart(dimension=dimension, title=title, data=data))
-        gender = selectors.participation_by_gender(viewer=self.user)
-        if gender is not None and gender["series"]:
-            charts_data.append(
-                _chart(
-                    dimension="gender",
-                    title=_("Participants by gender and month"),
-                    data=gender,
-                    caption=gender["caption"],
-                )
-            )
-        context["charts"] = charts_data
+        context["charts"] = charts.participation_charts(viewer=self.user)
         return context
 
 

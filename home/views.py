@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from core.access import secretariat_required
 from home.forms import StyleGuideForm
 from home.languages import is_interface_language, safe_next, translated_path
+from home.selectors import secretariat_dashboard_for
 from members.services import member_language_set
 
 
@@ -67,3 +68,14 @@ def set_language(request):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+@secretariat_required
+def secretariat_dashboard(request):
+    """The secretariat's work queues and participation charts, each linking to where the work
+    is done (the admin, or the member site's management pages)."""
+    return render(
+        request,
+        "home/secretariat_dashboard.html",
+        {"dashboard": secretariat_dashboard_for(user=request.user)},
+    )

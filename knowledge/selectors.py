@@ -443,12 +443,15 @@ def new_practices_panel(*, user) -> dict | None:
         )
         .order_by("in_language", "-last_published_at")[:6]
     )
-    if not notes:
+    write_url = note_add_url(user=user)
+    if not notes and write_url is None:
         return None
     return {
         "template": "knowledge/dashboard_panel.html",
         "notes": notes,
         "library_url": library_url(),
+        # Experts' way in: straight to the admin's form, and their notes by state.
+        "write_url": write_url,
     }
 
 
@@ -457,3 +460,139 @@ def library_url() -> str | None:
 
     library = LibraryIndexPage.objects.live().filter(locale=Locale.get_default()).first()
     return library.url if library else None
+
+
+# --- the writer's entry points -------------------------------------------------------------
+def note_add_url(*, user) -> str | None:
+    """The Wagtail admin's form for a new practice note in the library ``user`` may write in."""
+    from django.urls import reverse
+
+    from knowledge.access import library_for_writing
+
+    library = library_for_writing(user)
+    if library is None:
+        return None
+    return reverse("wagtailadmin_pages:add", args=("knowledge", "practicenotepage", library.pk))
+
+
+@dataclass(frozen=True)
+class NoteState:
+    note: PracticeNotePage
+    state: str  # one of NOTE_STATES
+    changes_requested: bool
+    unpublished_changes: bool
+
+
+# The order "My notes" lists them in.
+NOTE_STATES = ("draft", "in_review", "published")
+
+
+def _workflow_statuses(page_ids: list[int]) -> dict[int, str]:
+    """The status of each page's active review (in progress, or sent back with changes
+    requested), in one query. Pages' workflow states name the base Page content type."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, WorkflowState
+
+    if not page_ids:
+        return {}
+    rows = (
+        WorkflowState.objects.active()
+        .filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(pk) for pk in page_ids],
+        )
+        .values_list("object_id", "status")
+    )
+    return {int(object_id): status for object_id, status in rows}
+
+
+def my_notes(*, user) -> dict[str, list[NoteState]]:
+    """The notes ``user`` wrote (Wagtail's page owner), by state: draft (never published, or
+    sent back with changes requested), in review (a review workflow in progress), published."""
+    from wagtail.models import WorkflowState
+
+    notes = list(
+        PracticeNotePage.objects.filter(owner_id=user.pk).order_by(
+            "-latest_revision_created_at", "-pk"
+        )
+    )
+    statuses = _workflow_statuses([note.pk for note in notes])
+    grouped: dict[str, list[NoteState]] = {state: [] for state in NOTE_STATES}
+    for note in notes:
+        in_review = statuses.get(note.pk) == WorkflowState.STATUS_IN_PROGRESS
+        sent_back = statuses.get(note.pk) == WorkflowState.STATUS_NEEDS_CHANGES
+        state = "in_review" if in_review else "published" if note.live else "draft"
+        grouped[state].append(
+            NoteState(
+                note=note,
+                state=state,
+                changes_requested=sent_back,
+                unpublished_changes=note.live and note.has_unpublished_changes,
+            )
+        )
+    return grouped
+
+
+def review_deadlines(*, user) -> list[dict]:
+    """For the dashboard's deadlines: notes whose review is asked of ``user`` (Wagtail's review
+    tasks they may act on), and their own notes sent back with changes requested."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+    from wagtail.models import TaskState, WorkflowState
+
+    items = []
+    reviews = (
+        TaskState.objects.reviewable_by(user)
+        .filter(
+            workflow_state__base_content_type__app_label="wagtailcore",
+            workflow_state__base_content_type__model="page",
+        )
+        .select_related("revision")
+        .order_by("started_at")[:5]
+    )
+    page_ids = [int(state.revision.object_id) for state in reviews if state.revision_id]
+    titles = dict(PracticeNotePage.objects.filter(pk__in=page_ids).values_list("pk", "title"))
+    for state in reviews:
+        page_id = int(state.revision.object_id) if state.revision_id else None
+        if page_id in titles:
+            items.append(
+                {
+                    "when": state.started_at,
+                    "since": True,
+                    "kind": _("Review requested"),
+                    "title": titles[page_id],
+                    "url": reverse("wagtailadmin_pages:edit", args=[page_id]),
+                }
+            )
+    own = list(
+        PracticeNotePage.objects.filter(owner_id=user.pk).order_by("-latest_revision_created_at")[
+            :20
+        ]
+    )
+    statuses = _workflow_statuses([note.pk for note in own])
+    items.extend(
+        {
+            "when": note.latest_revision_created_at,
+            "since": True,
+            "kind": _("Changes requested on your note"),
+            "title": note.title,
+            "url": reverse("wagtailadmin_pages:edit", args=[note.pk]),
+        }
+        for note in own
+        if statuses.get(note.pk) == WorkflowState.STATUS_NEEDS_CHANGES
+    )
+    return items
+
+
+def awaiting_review(*, limit: int = 5) -> tuple[int, list[PracticeNotePage]]:
+    """Practice notes in a review workflow: how many, and the longest waiting first."""
+    from wagtail.models import WorkflowState
+
+    states = WorkflowState.objects.filter(
+        status=WorkflowState.STATUS_IN_PROGRESS,
+        base_content_type__app_label="wagtailcore",
+        base_content_type__model="page",
+    )
+    ids = [int(pk) for pk in states.values_list("object_id", flat=True)]
+    notes = PracticeNotePage.objects.filter(pk__in=ids).select_related("owner")
+    return notes.count(), list(notes.order_by("latest_revision_created_at")[:limit])

@@ -1,3 +1,9 @@
+from django.urls import path
+
+from knowledge import views
+
 app_name = "knowledge"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("my-notes/", views.my_notes, name="my_notes"),
+]

@@ -48,3 +48,22 @@ def library_context(*, request, library) -> dict:
         "applied_count": applied + (1 if filters.year else 0),
         "clear_url": f"?{urlencode({'q': filters.query})}" if filters.query else request.path,
     }
+
+
+def my_notes(request):
+    """The writer's notes by state (draft, in review, published), each with its admin link."""
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import render
+
+    from knowledge.access import writes_notes
+    from knowledge.selectors import my_notes as notes_of
+    from knowledge.selectors import note_add_url
+
+    if not writes_notes(request.user):
+        # Only writers (experts, the secretariat) have notes to list.
+        raise PermissionDenied
+    return render(
+        request,
+        "knowledge/my_notes.html",
+        {"groups": notes_of(user=request.user), "write_url": note_add_url(user=request.user)},
+    )

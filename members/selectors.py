@@ -11,7 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from core.access import can_view, is_secretariat, visible_tiers
+from core.access import can_view, is_secretariat, user_keys, visible_tiers
 from core.roles import Role
 from members.models import (
     DeletionRequest,
@@ -71,6 +71,16 @@ def invitation_list(*, status: str = "") -> QuerySet[Invitation]:
     if status in filters:
         queryset = queryset.filter(filters[status])
     return queryset
+
+
+# What ``{% avatar %}`` and ``{% author_line %}`` (members/templatetags/people.py) read of a
+# member: lists of people load it with them, ``select_related(*people_related("author"))``.
+PEOPLE_RELATED = ("profile", "profile__organisation", "profile__country")
+
+
+def people_related(path: str = "") -> tuple[str, ...]:
+    """``PEOPLE_RELATED`` below the relation ``path`` (e.g. "author", "user")."""
+    return tuple(f"{path}__{name}" if path else name for name in PEOPLE_RELATED)
 
 
 def members_visible_to(viewer) -> QuerySet[User]:
@@ -224,9 +234,27 @@ def profile_with_photo_for_viewer(*, viewer, pk: int) -> Profile | None:
         .exclude(photo="")
         .first()
     )
-    if profile is None or not can_view(viewer, profile):
+    if profile is None or not photo_visible_to(viewer=viewer, member=profile.user):
         return None
     return profile
+
+
+def profile_visible_to(*, viewer, member: User) -> bool:
+    """Whether ``viewer`` may open ``member``'s profile: ``members_visible_to`` for one member
+    already loaded (with their profile, by the selector that listed them)."""
+    if not member.is_active or member.anonymised_at or not user_keys(viewer):
+        return False
+    profile = profile_of(member)
+    return profile is None or can_view(viewer, profile)
+
+
+def photo_visible_to(*, viewer, member: User) -> bool:
+    """Whether ``viewer`` may see ``member``'s photo: they have one, on a profile ``viewer``
+    may see (the photo view, ``member_photo``, asks the same)."""
+    profile = profile_of(member)
+    return bool(profile is not None and profile.photo) and profile_visible_to(
+        viewer=viewer, member=member
+    )
 
 
 def members_manageable() -> QuerySet[User]:

@@ -19,3 +19,11 @@ def mfa_required(user) -> bool:
     from members.selectors import mfa_required as required
 
     return user.is_authenticated and required(user)
+
+
+@register.filter(name="is_secretariat")
+def is_secretariat_filter(user) -> bool:
+    """For the secretariat's links (nav, dashboards): ``core.access.is_secretariat``."""
+    from core.access import is_secretariat
+
+    return is_secretariat(user)

@@ -121,7 +121,7 @@ def test_official_discusses_a_practice_with_its_author(browser, live_server, lan
     body.press_sequentially("?")
     page.get_by_role("button", name=text["post"]).click()
     page.wait_for_url("**/discussions/threads/**")
-    assert page.locator(".post .mention").inner_text() == "@ion.rusu"
+    assert page.locator(".mp-post .mention").inner_text() == "@ion.rusu"
     assert_accessible(page)
     thread_url = page.url
 
@@ -190,10 +190,10 @@ def test_no_vector_from_the_corpus_runs_script(browser, live_server, settings):
         "'<img src=x onerror=\"window.__control=1\">')"
     )
     page.wait_for_function("window.__control === 1")
-    assert page.locator(".post").count() == len(vectors)
+    assert page.locator(".mp-post").count() == len(vectors)
     # Give autofocus, onload, animation and media error handlers their chance to fire.
     page.mouse.move(200, 200)
-    for post in page.locator(".post").all()[:40]:
+    for post in page.locator(".mp-post").all()[:40]:
         post.hover()
     page.wait_for_timeout(500)
     assert page.evaluate("window.__xss") is None

@@ -99,7 +99,7 @@ def test_member_finds_a_focal_point_in_the_directory(page):
     finder.locator("input[name=q]").fill("Hakobyan")
     with page.expect_navigation():
         finder.get_by_role("button").click()
-    card = page.locator(".member-cards li")
+    card = page.locator(".mp-directory__cards > li")
     assert card.count() == 1
     assert "National focal point" in card.inner_text()
     with page.expect_navigation():

@@ -28,7 +28,7 @@ def test_unread_counts_markers_and_jump(client, thread, expert, member, settings
     response = client.get(reverse("discussions:thread_unread", kwargs={"pk": thread.pk}))
     assert response["Location"].endswith("?page=1#post-2")
     html = client.get(thread.get_absolute_url() + "?page=1").content.decode()
-    assert html.count("post post--new") == 1  # post 2 is new; post 1 was read
+    assert html.count("mp-post mp-post--new") == 1  # post 2 is new; post 1 was read
     # Reading page 1 only marks posts up to 2 as read.
     assert ReadState.objects.get(user=member, thread=thread).last_read_number == 2
     assert selectors.thread_list(user=member).get(pk=thread.pk).unread == 2

@@ -9,3 +9,4 @@ EXPECTED = {
     "javascript-catalog": Expect(anonymous=200, member=200),
 }
 EXPECTED["styleguide"] = Expect(member=403, secretariat=200)
+EXPECTED["secretariat_dashboard"] = Expect(member=403, expert=403, official=403, secretariat=200)

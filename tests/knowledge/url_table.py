@@ -11,3 +11,16 @@ EXPECTED = {
         method="post", member=403, official=403, expert=302, secretariat=302
     ),
 }
+
+
+def _library(request) -> dict:
+    from knowledge.services import library_setup
+
+    library_setup()
+    return {}
+
+
+# Experts write notes in the library (its page permissions); others have no notes to list.
+EXPECTED["knowledge:my_notes"] = Expect(
+    member=403, official=403, expert=200, secretariat=200, setup=_library
+)
