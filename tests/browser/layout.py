@@ -31,6 +31,21 @@ def horizontal_overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 
+WIDE_ELEMENTS = """() => {
+    const out = (e) => e.getBoundingClientRect().right > window.innerWidth + 0.5;
+    const name = (e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}`;
+    return [...document.querySelectorAll("main *, footer *")]
+        .filter((e) => out(e) && ![...e.children].some(out))
+        .slice(0, 5)
+        .map((e) => `${name(e)} ${Math.round(e.getBoundingClientRect().right)}px`);
+}"""
+
+
+def wide_elements(page) -> list[str]:
+    """The innermost elements that stick out past the window's right edge, to name in a failure."""
+    return page.evaluate(WIDE_ELEMENTS)
+
+
 def check_layout(
     page, path: str, *, first_result: str | None = None, name: str | None = None
 ) -> None:
@@ -45,7 +60,9 @@ def check_layout(
         page.wait_for_load_state("load")
         overflow = horizontal_overflow(page)
         figures: dict[str, object] = {"page": label, "width": width, "overflow": overflow}
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+        assert overflow <= 0, (
+            f"{path} scrolls sideways by {overflow}px at {width}px: {wide_elements(page)}"
+        )
         if width_name == "phone":
             header = page.get_by_role("banner").bounding_box()
             assert header is not None

@@ -146,8 +146,10 @@ def test_official_discusses_a_practice_with_its_author(browser, live_server, lan
     page.goto(thread_url)
     reply = page.locator("#post-2")
     assert "annex 2" in reply.inner_text()
-    assert reply.locator(".mp-badge--new").inner_text() == text["new"]
-    assert page.locator("#post-1 .mp-badge--new").count() == 0
+    assert "mp-post--new" in (reply.get_attribute("class") or "")
+    assert reply.locator(".mp-post__header .mp-badge").inner_text() == text["new"]
+    assert "mp-post--new" not in (page.locator("#post-1").get_attribute("class") or "")
+    assert page.locator("#post-1 .mp-post__header .mp-badge").count() == 0
     assert_accessible(page)
     context.close()
     assert not errors
