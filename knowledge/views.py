@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from knowledge.access import writes_notes
 from knowledge.forms import filters_from_query, page_number_from_query
 from knowledge.selectors import (
     SEARCH_LIMIT,
     facet_counts,
+    note_add_url,
     paginate_notes,
     practice_notes_for,
     text_matches,
 )
+from knowledge.selectors import my_notes as notes_of
 
 FACET_LABELS = {
     "country": _("Country"),
@@ -52,13 +57,6 @@ def library_context(*, request, library) -> dict:
 
 def my_notes(request):
     """The writer's notes by state (draft, in review, published), each with its admin link."""
-    from django.core.exceptions import PermissionDenied
-    from django.shortcuts import render
-
-    from knowledge.access import writes_notes
-    from knowledge.selectors import my_notes as notes_of
-    from knowledge.selectors import note_add_url
-
     if not writes_notes(request.user):
         # Only writers (experts, the secretariat) have notes to list.
         raise PermissionDenied
