@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from elasticsearch import ApiError, NotFoundError, TransportError, helpers
+from elasticsearch import BadRequestError, NotFoundError, helpers
 
 from core.access import privacy_rules_held
 from search.client import elasticsearch_client
@@ -44,6 +44,8 @@ WRITE_ROUNDS = 5
 WRITE_RETRY_DELAY = 1.0
 # Bulk requests a rebuild keeps in flight.
 WRITERS = 2
+# The name of the index a fresh cluster starts with; rebuilds name theirs by date.
+FIRST_INDEX = "first"
 
 
 def doc_id(kind: str, object_id) -> str:
@@ -228,19 +230,24 @@ class ElasticsearchIndex:
             return []
 
     def ensure(self) -> None:
+        """Create the first index with its alias if there is none.
+
+        Web processes and workers may all get here at once on a fresh cluster. The first index
+        has one fixed name and is created with its alias in one request, so only one creation
+        succeeds; the others see "already exists" and find the alias in place. (Rebuilds make
+        dated indices and swap the alias atomically.)"""
         if self.physical_indices():
             return
-        name = self.new_index_name()
-        self.create_index(name)
+        name = f"{self.alias}-{FIRST_INDEX}"
+        body = index_body()
+        body["aliases"] = {self.alias: {}}
         try:
+            self.client.indices.create(index=name, **body)
+        except BadRequestError as error:
+            if error.error != "resource_already_exists_exception":
+                raise
+            # Created by another process; an index left without its alias gets it back.
             self.client.indices.put_alias(index=name, name=self.alias)
-        except (ApiError, TransportError):
-            self.client.indices.delete(index=name, ignore_unavailable=True)
-            raise
-        # Two processes may race to create the first index: keep the oldest, drop the others.
-        indices = self.physical_indices()
-        for extra in indices[1:]:
-            self.client.indices.delete(index=extra, ignore_unavailable=True)
 
     def write(self, writes: Iterable[Write], *, index: str | None = None) -> WriteResult:
         target = index or self.alias
@@ -332,7 +339,7 @@ class ElasticsearchIndex:
 
     def drop(self) -> None:
         for name in self.physical_indices():
-            self.client.indices.delete(index=name, ignore_unavailable=True)
+            self.client.options(ignore_status=404).indices.delete(index=name)
 
 
 class DatabaseIndex:

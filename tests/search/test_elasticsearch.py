@@ -199,3 +199,24 @@ def test_query_is_unavailable_when_the_server_is_away(settings, member):
             search_query.suggest(user=member, prefix="anything")
     finally:
         elasticsearch_client.cache_clear()
+
+
+def test_processes_creating_the_first_index_at_once_end_with_one_index(es_index):
+    """A fresh cluster: web processes and a worker all write their first document at once.
+    (The worker that lost this race deleted the winner's index and failed its task.)"""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from search.client import elasticsearch_client
+
+    def ensure(_):
+        elasticsearch_client.cache_clear()
+        indexing.ElasticsearchIndex().ensure()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(ensure, range(6)))
+    assert len(es_index.physical_indices()) == 1
+    es_index.ensure()
+    assert len(es_index.physical_indices()) == 1
+    assert es_index.client.indices.get(index=f"{es_index.alias}-*").keys() == {
+        *es_index.physical_indices()
+    }
