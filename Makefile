@@ -51,10 +51,13 @@ format: install
 # the shared templates and home/ use locale/. Compiled .mo files are committed, so running the
 # site needs no gettext tools.
 APPS := home core taxonomy members knowledge events discussions search
+# Every interface language but English (the source language); settings.LANGUAGES is the list.
+LOCALES = -l ru -l hy -l az -l ka -l ro -l uk
+
 messages: install
-	$(PY) manage.py makemessages -l ru --no-obsolete --ignore=.venv --ignore=var --ignore=core --ignore=taxonomy --ignore=members --ignore=knowledge --ignore=events --ignore=discussions --ignore=search --ignore=bench --ignore=tests
+	$(PY) manage.py makemessages $(LOCALES) --no-obsolete --ignore=.venv --ignore=var --ignore=core --ignore=taxonomy --ignore=members --ignore=knowledge --ignore=events --ignore=discussions --ignore=search --ignore=bench --ignore=tests
 	for app in core taxonomy members knowledge events discussions search; do \
-		(cd $$app && mkdir -p locale && ../$(PY) ../manage.py makemessages -l ru --no-obsolete); done
+		(cd $$app && mkdir -p locale && ../$(PY) ../manage.py makemessages $(LOCALES) --no-obsolete); done
 	$(PY) manage.py compilemessages --ignore=.venv
 
 services-up:

@@ -232,7 +232,16 @@ MFA_TOTP_ISSUER = "Migration Partnership"
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("ru", "Русский")]
+# The interface languages, each named in itself (the switcher's labels).
+LANGUAGES = [
+    ("en", "English"),
+    ("ru", "Русский"),
+    ("hy", "Հայերեն"),
+    ("az", "Azərbaycanca"),
+    ("ka", "ქართული"),
+    ("ro", "Română"),
+    ("uk", "Українська"),
+]
 # Content may be written in any language of the region; the interface ships in LANGUAGES.
 CONTENT_LANGUAGES = [
     ("en", _("English")),
@@ -245,7 +254,9 @@ CONTENT_LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/vendor fills gaps in Django's and allauth's own catalogues for our languages (see
+# locale/GLOSSARY.md); the project's catalogues come first.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
