@@ -6,7 +6,7 @@ PORT ?= 8000
 # Parallel test workers: one per core by default.
 WORKERS ?= auto
 
-.PHONY: run test install lint format messages services-up services-down worker beat clean screenshots vnu
+.PHONY: run test install lint format messages extract services-up services-down worker beat clean screenshots vnu
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,11 +54,14 @@ APPS := home core taxonomy members knowledge events discussions search
 # Every interface language but English (the source language); settings.LANGUAGES is the list.
 LOCALES = -l ru -l hy -l az -l ka -l ro -l uk
 
-messages: install
+messages: extract
+	$(PY) manage.py compilemessages --ignore=.venv
+
+# Only the extraction (tests/i18n/test_catalogues.py runs it in a copy of the sources).
+extract: install
 	$(PY) manage.py makemessages $(LOCALES) --no-obsolete --ignore=.venv --ignore=var --ignore=core --ignore=taxonomy --ignore=members --ignore=knowledge --ignore=events --ignore=discussions --ignore=search --ignore=bench --ignore=tests
 	for app in core taxonomy members knowledge events discussions search; do \
-		(cd $$app && mkdir -p locale && ../$(PY) ../manage.py makemessages $(LOCALES) --no-obsolete); done
-	$(PY) manage.py compilemessages --ignore=.venv
+		(cd $$app && mkdir -p locale && $(abspath $(PY)) $(abspath manage.py) makemessages $(LOCALES) --no-obsolete); done
 
 services-up:
 	bash platform/services up
