@@ -147,3 +147,17 @@ def test_the_catalogues_hold_every_string_in_the_sources(tmp_path):
             f"{directory}: not in the catalogue {sorted(fresh - committed)[:5]}; "
             f"no longer in the sources {sorted(committed - fresh)[:5]} — run make messages"
         )
+
+
+@pytest.mark.parametrize("path", _vendor_catalogues(), ids=lambda p: p.parts[-3])
+def test_vendor_catalogues_leave_the_projects_strings_alone(path):
+    """LOCALE_PATHS outrank the apps' catalogues: a vendor entry with one of our msgids would
+    replace our translation everywhere (allauth's "Deactivate" over the member page's)."""
+    language = path.parts[-3]
+    ours = {
+        (context, msgid)
+        for directory in CATALOGUE_DIRS
+        for context, msgid, _plural in _keys(_catalogue(directory, language))
+    }
+    overlap = {(context, msgid) for context, msgid, _plural in _keys(path)} & ours
+    assert not overlap, sorted(overlap)[:10]
