@@ -18,7 +18,7 @@ def test_secretariat_edits_countries_as_snippets(client, secretariat):
         reverse("wagtailsnippets_taxonomy_country:edit", args=[georgia.pk]),
         {
             "name": "Georgia",
-            "translations": '{"ru": "Грузия (Сакартвело)"}',
+            "name_ru": "Грузия (Сакартвело)",
             "active": "on",
             "code": "GE",
             "eastern_partnership": "on",
