@@ -6,6 +6,8 @@ them as plain text fields, each marked with its language, rather than as JSON.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import get_language_info
@@ -51,7 +53,8 @@ class _TermFormBase(WagtailAdminModelForm):
 
 # The fields are declared on the class (Wagtail's panels name them before a form exists), one
 # for each language of settings.LANGUAGES.
-TermForm = type(_TermFormBase)(
+_metaclass: Any = type(_TermFormBase)
+TermForm: type[_TermFormBase] = _metaclass(
     "TermForm",
     (_TermFormBase,),
     {
