@@ -2,7 +2,9 @@
 
 knowledge/0002 and knowledge/0005 loaded it before the move. A database that ran them has its
 terms already, perhaps renamed or retired by the secretariat since: a table that holds any row
-is left exactly as it is.
+is left exactly as it is (taxonomy/0004 then fills in the names it lacks).
+
+It reads today's ``vocabulary``, so a new database starts with every interface language.
 """
 
 from django.db import migrations
@@ -24,8 +26,8 @@ def load(apps, schema_editor):
         )
     if not GCMObjective.objects.using(db).exists():
         GCMObjective.objects.using(db).bulk_create(
-            GCMObjective(number=number, name=name, translations={"ru": ru})
-            for number, name, ru in vocabulary.GCM_OBJECTIVES
+            GCMObjective(number=row.key, name=row.name, translations=row.translations)
+            for row in vocabulary.GCM_OBJECTIVES
         )
     for model, rows in (
         (Theme, vocabulary.THEMES),
@@ -34,9 +36,8 @@ def load(apps, schema_editor):
     ):
         if not model.objects.using(db).exists():
             model.objects.using(db).bulk_create(
-                model(slug=slug, name=name, translations={"ru": ru}) for slug, name, ru in rows
+                model(slug=row.key, name=row.name, translations=row.translations) for row in rows
             )
-
 
 class Migration(migrations.Migration):
     dependencies = [("taxonomy", "0002_content_types_from_knowledge")]
