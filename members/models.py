@@ -4,7 +4,6 @@ import hashlib
 import uuid
 
 from anyascii import anyascii
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models

@@ -74,7 +74,7 @@ def entry_source(kind: str, object_id: str, entry: Entry) -> dict:
         "language": [language],
         "year": [_year(entry.date)] if entry.date else [],
     }
-    source = {
+    source: dict[str, Any] = {
         "kind": kind,
         "object_id": object_id,
         "group": entry.group or doc_id(kind, object_id),
@@ -96,14 +96,16 @@ def entry_source(kind: str, object_id: str, entry: Entry) -> dict:
         "display_summary": summary[:400],
         "access": sorted(set(entry.access)),
     }
-    folded = {
-        name: [fold(t) for t in texts] if isinstance(texts, list) else fold(texts)
-        for name, texts in (
-            ("title", entry.title),
-            ("summary", summary),
-            ("body", source["body"][language]),
-        )
-        if any(folds(t) for t in (texts if isinstance(texts, list) else [texts]))
+    # Folded copies of the texts folding changes, in the same shape (documents.py).
+    texts: dict[str, list[str]] = {
+        "title": [entry.title],
+        "summary": [summary],
+        "body": [entry.body[:BODY_LIMIT], entry.title, summary],
+    }
+    folded: dict[str, str | list[str]] = {
+        name: [fold(t) for t in values] if name == "body" else fold(values[0])
+        for name, values in texts.items()
+        if any(folds(t) for t in values)
     }
     if folded:
         source["folded"] = folded

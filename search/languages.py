@@ -106,8 +106,8 @@ def _stemmer(algorithm: str):
 
 @cache
 def stem(language: str, word: str) -> str:
-    """The stem of a word in ``language`` (lowercased by :func:`lower`), folded; the word itself (folded)
-    where the language has no stemmer."""
+    """The stem of a word in ``language`` (lowercased by :func:`lower`), folded; the word
+    itself (folded) where the language has no stemmer."""
     if language in SNOWBALL:
         return fold(_stemmer(SNOWBALL[language]).stemWord(word))
     if language == "uk":
@@ -143,80 +143,12 @@ def word_keys(word: str) -> tuple[str, dict[str, str]]:
 _UK_VOWELS = "аеиоуюяіїє"
 # Inflectional endings of nouns, adjectives, participles and verbs, longest first so that
 # "-ими" goes before "-и".
-_UK_ENDINGS = sorted(
-    {
-        # adjectives and participles
-        "ий",
-        "ій",
-        "ого",
-        "ього",
-        "ому",
-        "ьому",
-        "им",
-        "ім",
-        "ої",
-        "ьої",
-        "ою",
-        "ьою",
-        "их",
-        "іх",
-        "ими",
-        "іми",
-        "а",
-        "я",
-        "е",
-        "є",
-        "і",
-        "ї",
-        "у",
-        "ю",
-        # nouns
-        "и",
-        "о",
-        "ам",
-        "ям",
-        "ах",
-        "ях",
-        "ами",
-        "ями",
-        "ів",
-        "їв",
-        "ей",
-        "ом",
-        "ем",
-        "єм",
-        "ею",
-        "єю",
-        "ь",
-        "ія",
-        "ії",
-        "ію",
-        "ією",
-        "іям",
-        "іях",
-        "іями",
-        # verbs: the infinitive and the present; shorter verb endings ("-ти", "-ла") would
-        # cut nouns ("мігранти", "школа")
-        "ати",
-        "яти",
-        "ити",
-        "увати",
-        "ювати",
-        "ить",
-        "ать",
-        "ять",
-        "уть",
-        "ють",
-        "емо",
-        "ємо",
-        "ете",
-        "єте",
-        "имо",
-        "ите",
-    },  # fmt: skip
-    key=len,
-    reverse=True,
-)
+_UK_ADJECTIVE = "ий ій ого ього ому ьому им ім ої ьої ою ьою их іх ими іми а я е є і ї у ю"
+_UK_NOUN = "и о ам ям ах ях ами ями ів їв ей ом ем єм ею єю ь ія ії ію ією іям іях іями"
+# The infinitive and the present only: shorter verb endings ("-ти", "-ла") would cut nouns
+# ("мігранти", "школа").
+_UK_VERB = "ати яти ити увати ювати ить ать ять уть ють емо ємо ете єте имо ите"
+_UK_ENDINGS = sorted(set(f"{_UK_ADJECTIVE} {_UK_NOUN} {_UK_VERB}".split()), key=len, reverse=True)
 _UK_REFLEXIVE = ("ся", "сь")
 
 

@@ -51,8 +51,8 @@ def _word(term: str) -> Q:
     of each language it can be a word of."""
     folded, stems = word_keys(term)
     found = _text(term) | Q(terms__contains=f" {folded} ")
-    for language, stem in stems.items():
-        found |= Q(language=language, terms__contains=f" {stem} ")
+    for language, key in stems.items():
+        found |= Q(language=language, terms__contains=f" {key} ")
     return found
 
 

@@ -97,7 +97,7 @@ def text_query(
                 "boost": 2,
             }
         }
-        alternatives = [exact]
+        alternatives: list[dict] = [exact]
         if folded_words := _folded_words(parsed.words):
             alternatives.append(
                 {
