@@ -19,7 +19,7 @@ Mtavruli capitals lowercase to Mkhedruli in Python as in Lucene.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -104,7 +104,9 @@ def _stemmer(algorithm: str):
     return snowballstemmer.stemmer(algorithm)
 
 
-@cache
+# Words repeat: a cached stem costs a tenth of a computed one (pure-Python Snowball). Bounded,
+# for the long-lived worker that indexes every text.
+@lru_cache(maxsize=200_000)
 def stem(language: str, word: str) -> str:
     """The stem of a word in ``language`` (lowercased by :func:`lower`), folded; the word
     itself (folded) where the language has no stemmer."""
