@@ -1,4 +1,5 @@
-"""Demo discussions: topics, lively threads in English and Russian, threads on pages."""
+"""Demo discussions: topics, lively threads in English, Russian (a third of them) and the other
+languages of the region, threads on pages."""
 
 from __future__ import annotations
 
@@ -153,6 +154,144 @@ THREADS = [
                 "secretariat",
                 0,
                 "See the Armenian practice note on this — and @{expert1} worked on the safeguards.",
+            ),
+        ],
+    ),
+]
+
+# Threads in the languages of the region, as officials and experts of each country write them.
+THREADS += [
+    (
+        "labour-migration",
+        "ცირკულარული მიგრაცია: როგორ ვამოწმებთ დამსაქმებლებს?",
+        [
+            (
+                "government",
+                1,
+                "კოლეგებო, სეზონური დასაქმების სქემაში დამსაქმებლების წინასწარ შემოწმებას პარტნიორ სააგენტოსთან ერთად ვატარებთ. როგორ აკეთებთ ამას თქვენს ქვეყნებში?",
+            ),
+            (
+                "expert",
+                0,
+                "ჩვენს კვლევაში ყველაზე ეფექტური აღმოჩნდა საცხოვრებელი პირობების შემოწმება ადგილზე და ცხელი ხაზი მიგრანტებისთვის.",
+            ),
+        ],
+    ),
+    (
+        "return-reintegration",
+        "Վերադարձողների անհատական վերաինտեգրման ծրագիր",
+        [
+            (
+                "government",
+                0,
+                "Հարգելի գործընկերներ, մեր կենտրոնը յուրաքանչյուր վերադարձողի համար կազմում է անհատական ծրագիր։ Ինչպե՞ս եք դուք համակարգում աշխատանքը համայնքային ծառայությունների հետ։",
+            ),
+            (
+                "expert",
+                1,
+                "Մեր փորձով համագործակցությունը պետք է ամրագրել փոխըմբռնման հուշագրով, այլապես այն կախված է առանձին աշխատակիցներից։",
+            ),
+        ],
+    ),
+    (
+        "return-reintegration",
+        "Підтримка громадян, які повертаються: досвід громад",
+        [
+            (
+                "government",
+                1,
+                "Шановні колеги, наші громади запровадили єдиний маршрут для тих, хто повертається з-за кордону. Чи маєте ви досвід дистанційних консультацій ще до повернення?",
+            ),
+            (
+                "expert",
+                0,
+                "Так, консультації через консульства та онлайн суттєво скорочують час на відновлення документів після повернення.",
+            ),
+            (
+                "secretariat",
+                0,
+                "Дякуємо! Пропоную обговорити цю тему на наступній регіональній зустрічі.",
+            ),
+        ],
+    ),
+    (
+        "labour-migration",
+        "Implicarea diasporei în dezvoltarea locală",
+        [
+            (
+                "government",
+                0,
+                "Stimați colegi, programul «DAR 1+3» cofinanțează proiectele asociațiilor de baștină. Cum implicați diaspora în planificarea proiectelor locale?",
+            ),
+            (
+                "expert",
+                1,
+                "Experiența noastră arată că proiectele reușesc atunci când primăria și asociația diasporei le pregătesc împreună, de la început.",
+            ),
+        ],
+    ),
+    (
+        "migration-data",
+        "«Bir pəncərə» prinsipi: qurumlararası məlumat mübadiləsi",
+        [
+            (
+                "government",
+                1,
+                "Hörmətli həmkarlar, Dövlət Miqrasiya Xidmətində yaşamaq və iş icazələri bir müraciətlə verilir. Qurumlararası elektron məlumat mübadiləsini necə təşkil etmisiniz?",
+            ),
+            (
+                "expert",
+                0,
+                "Bizim təcrübəmizdə əsas məsələ fərdi məlumatların qorunmasıdır: mübadilənin formatı əvvəlcədən razılaşdırılmalıdır.",
+            ),
+        ],
+    ),
+    (
+        "labour-migration",
+        "Лицензирование частных агентств по трудоустройству за рубежом",
+        [
+            (
+                "government",
+                0,
+                "Коллеги, мы вводим реестр агентств, направляющих граждан на работу за рубеж. Как у вас проверяются договоры агентств с работниками?",
+            ),
+            (
+                "expert",
+                1,
+                "В Грузии инспекция труда проверяет договоры и рассматривает жалобы; реестр публикуется и регулярно обновляется.",
+            ),
+            ("government", 1, "Спасибо, поделитесь, пожалуйста, формой договора."),
+        ],
+    ),
+    (
+        "return-reintegration",
+        "Реинтеграция детей вернувшихся мигрантов в школах",
+        [
+            (
+                "expert",
+                0,
+                "Дети, вернувшиеся из-за рубежа, часто отстают по языку обучения. Какие программы поддержки действуют в ваших школах?",
+            ),
+            (
+                "government",
+                1,
+                "У нас составляется индивидуальный план на каждого ребёнка и проводятся дополнительные занятия в течение двух семестров.",
+            ),
+        ],
+    ),
+    (
+        "migration-data",
+        "Обмен данными о пересечении границы для статистики миграции",
+        [
+            (
+                "government",
+                0,
+                "Передаёт ли ваша пограничная служба обезличенные данные статистическому ведомству? Какой формат вы согласовали?",
+            ),
+            (
+                "expert",
+                1,
+                "Да, ежемесячно и только обобщённые данные; формат согласован межведомственной рабочей группой.",
             ),
         ],
     ),

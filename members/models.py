@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 
+from anyascii import anyascii
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -40,6 +41,12 @@ def _interface_languages():
 
 # django-stubs cannot resolve knowledge.PracticeDocument's reverse manager for uploaded_by_user
 # (a foreign key to this model declared by Wagtail's AbstractDocument): a stubs limitation.
+def latin_key(text: str) -> str:
+    """``text`` in Latin letters, lowercased, as the directory compares names: "ნინო ბერიძე"
+    and "Нино Беридзе" are both "nino beridze", "Հովհաննիսյան" is "hovhannisyan"."""
+    return anyascii(text).lower().replace("'", "")
+
+
 class User(AbstractUser):  # type: ignore[django-manager-missing]
     """A member. The e-mail address is the login; there are no usernames."""
 
@@ -58,6 +65,10 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]
         default=settings.LANGUAGE_CODE,
     )
 
+    # The name in Latin letters (``latin_key``), so that a name typed in one script finds one
+    # written in another with a plain ``icontains``; written by ``save``.
+    name_latin = models.CharField(max_length=310, blank=True, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 
@@ -71,6 +82,15 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs) -> None:
+        # Here rather than in a service: names are also written by Wagtail's user editor,
+        # allauth and the anonymiser, and the key must follow each of them.
+        self.name_latin = latin_key(f"{self.first_name} {self.last_name}".strip())
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "name_latin"}
+        super().save(*args, **kwargs)
 
     @property
     def display_name(self) -> str:

@@ -28,6 +28,11 @@ def _members() -> QuerySet[User]:
 
 def _member_entry(user: User) -> Entry:
     url = reverse("members:member_detail", kwargs={"pk": user.pk})
+    # The name in Latin letters too, when written in another script: "Nino Beridze" finds
+    # "ნინო ბერიძე" on either engine.
+    latin = user.name_latin if user.name_latin != user.display_name.lower() else ""
+    if user.anonymised_at:
+        latin = ""
     try:
         profile = user.profile
     except Profile.DoesNotExist:
@@ -36,6 +41,7 @@ def _member_entry(user: User) -> Entry:
             title=user.display_name,
             url=url,
             access=keys_for_tier(Tier.MEMBERS),
+            body=latin,
             date=user.date_joined,
         )
     organisation = profile.organisation.name if profile.organisation else ""
@@ -45,7 +51,7 @@ def _member_entry(user: User) -> Entry:
     areas = " ".join(
         name for t in expertise for name in dict.fromkeys([t.name, *t.translations.values()])
     )
-    details = " ".join(part for part in (profile.title, profile.bio, areas) if part)
+    details = " ".join(part for part in (latin, profile.title, profile.bio, areas) if part)
     return Entry(
         title=user.display_name,
         url=url,

@@ -19,6 +19,7 @@ from members.models import (
     NotificationFrequency,
     Profile,
     User,
+    latin_key,
     token_hash,
 )
 
@@ -113,12 +114,15 @@ def directory(
     """Members ``viewer`` may find, filtered; one query for the page plus two prefetches.
 
     ``country`` is an ISO code, ``theme`` a slug, ``role`` a ``Role`` value, ``language`` a code.
+    A word of ``q`` matches a name written in another script through ``User.name_latin``.
     """
     queryset = members_visible_to(viewer)
     for word in q.split()[:5]:
         queryset = queryset.filter(
             Q(first_name__icontains=word)
             | Q(last_name__icontains=word)
+            # In Latin letters on both sides: "Nino" finds "ნინო", "Олександр" finds "Oleksandr".
+            | Q(name_latin__icontains=latin_key(word))
             | Q(profile__organisation__name__icontains=word)
             | Q(profile__title__icontains=word)
         )

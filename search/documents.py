@@ -7,8 +7,16 @@ so separate indices would only repeat the mapping. A kind with a field of its ow
 
 Analysis uses only what the server core ships (no named language analysers, no ``edge_ngram``,
 no scripts): the ``standard`` tokenizer, ``lowercase``, ``stop`` with the named lists, and
-``hunspell`` with the dictionaries installed in the server's ``config/hunspell/``. Georgian and
-Azerbaijani get plain analysis (no stemmer or stop list is available to the core).
+``hunspell`` with the dictionaries installed in the server's ``config/hunspell/`` (English,
+Russian, Romanian, Ukrainian, Armenian). Georgian and Azerbaijani get plain analysis (no stemmer
+or stop list is available to the core); ``lowercase`` folds Georgian Mtavruli capitals to
+Mkhedruli. The core has no ``asciifolding``, ``mapping`` char filter or language-aware
+``lowercase`` either, so the Latin letters a plain keyboard lacks (Azerbaijani ə ı ç ş ğ ö ü,
+Romanian ă â î ș ț) are folded by the application (``search.languages.fold``, the same function
+the database engine uses) into ``folded``: a copy of each text that folding changes, character
+for character, so the highlighter marks a folded match on the original text
+(``matched_fields``). The unfolded text stays in its language's field, so a query typed with
+the letters scores above one without.
 
 Texts sit in per-language sub-fields: a document's language picks ``title.<lang>``. The body
 field holds the title and summary too (``[body, title, summary]``), so that one stemmed field
@@ -77,6 +85,17 @@ def _texts(*, copy_to: str | None = None) -> Object:
     )
 
 
+def _folded() -> Object:
+    """The folded copies of the texts (only of those that folding changes): one field each,
+    as in the language sub-fields, so that offsets match theirs."""
+    return Object(
+        properties={
+            name: Text(analyzer=plain, index_options="offsets")
+            for name in ("title", "summary", "body")
+        },
+    )
+
+
 class SearchDocument(Document):
     kind = Keyword(eager_global_ordinals=True)
     object_id = Keyword()
@@ -86,6 +105,7 @@ class SearchDocument(Document):
     summary = _texts()
     # [body, title, summary]: every text once, so copied from here alone.
     body = _texts(copy_to="text_plain")
+    folded = _folded()
     # Every text unstemmed in one field, for typo tolerance and phrases: one field to expand
     # fuzzy terms against instead of one per language.
     text_plain = Text(analyzer=plain)

@@ -30,6 +30,7 @@ from elasticsearch import BadRequestError, NotFoundError, helpers
 from core.access import privacy_rules_held
 from search.client import elasticsearch_client
 from search.documents import FACET_SEPARATOR, LANGUAGES, SearchDocument
+from search.languages import document_terms, fold, folds
 from search.models import IndexOutbox, StoredDocument
 from search.sources import Entry, source_for, sources
 
@@ -73,7 +74,7 @@ def entry_source(kind: str, object_id: str, entry: Entry) -> dict:
         "language": [language],
         "year": [_year(entry.date)] if entry.date else [],
     }
-    source = {
+    source: dict[str, Any] = {
         "kind": kind,
         "object_id": object_id,
         "group": entry.group or doc_id(kind, object_id),
@@ -95,6 +96,19 @@ def entry_source(kind: str, object_id: str, entry: Entry) -> dict:
         "display_summary": summary[:400],
         "access": sorted(set(entry.access)),
     }
+    # Folded copies of the texts folding changes, in the same shape (documents.py).
+    texts: dict[str, list[str]] = {
+        "title": [entry.title],
+        "summary": [summary],
+        "body": [entry.body[:BODY_LIMIT], entry.title, summary],
+    }
+    folded: dict[str, str | list[str]] = {
+        name: [fold(t) for t in values] if name == "body" else fold(values[0])
+        for name, values in texts.items()
+        if any(folds(t) for t in values)
+    }
+    if folded:
+        source["folded"] = folded
     return source
 
 
@@ -403,6 +417,7 @@ def _stored_fields(w: Write) -> dict:
                 "gcm",
                 "access",
                 "group",
+                "terms",
             ),
             "",
         )
@@ -414,14 +429,18 @@ def _stored_fields(w: Write) -> dict:
             "year": None,
             "date": None,
         }
+    title = body["display_title"]
+    summary = body["summary"].get(language, "")
+    text = body["body"].get(language, [""])[0]
     return {
         "kind": w.kind,
         "object_id": w.object_id,
         "version": w.version,
         "group": body["group"][:120],
-        "title": body["display_title"],
-        "summary": body["summary"].get(language, ""),
-        "body": body["body"].get(language, [""])[0],
+        "title": title,
+        "summary": summary,
+        "body": text,
+        "terms": document_terms(f"{title} {summary} {text}", language),
         "url": body["url"][:500],
         "language": language,
         "countries": _bars(body["countries"]),

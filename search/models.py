@@ -35,7 +35,8 @@ class StoredDocument(models.Model):
     """The database engine's index: the same entries the Elasticsearch index holds.
 
     ``access``, ``countries``, ``themes`` and ``gcm`` are stored as ``|a|b|`` so that membership
-    is a plain ``contains`` lookup on every database.
+    is a plain ``contains`` lookup on every database; ``terms`` likewise holds the words as
+    `` a b ``.
     """
 
     key = models.CharField(max_length=120, unique=True)
@@ -55,6 +56,9 @@ class StoredDocument(models.Model):
     year = models.IntegerField(null=True, blank=True)
     date = models.DateTimeField(null=True, blank=True)
     access = models.TextField(blank=True)
+    # Every word of title, summary and body folded and stemmed in ``language``
+    # (search.languages.document_terms): " word stem word ... ", matched as " stem ".
+    terms = models.TextField(blank=True)
 
     def __str__(self) -> str:
         return self.key

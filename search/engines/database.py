@@ -1,8 +1,10 @@
 """The database engine: the same interface over ``StoredDocument`` rows, with fewer features.
 
-Every word must appear (case-insensitively) in the title, summary or body; quoted phrases must
-appear as typed. No stemming, no typo tolerance, no "did you mean"; relevance is "the title
-matches" first, then newest. Rows of one group (a thread's posts) are one result, shown by the
+Every word must appear in the title, summary or body: as typed (case-insensitively, part of a
+word too), folded, or as a form of the same stem in the document's language (Snowball, see
+``search.languages``: "трудовая миграция" finds "трудовой миграции", "emek" finds "əmək").
+Quoted phrases must appear as typed. No typo tolerance, no "did you mean"; relevance is "the
+title matches" first, then newest. Rows of one group (a thread's posts) are one result, shown by the
 first of them in that order; the total and the facet counts count results, not rows.
 """
 
@@ -18,6 +20,7 @@ from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from search.languages import WORD, lower, normalise, stem, word_keys
 from search.models import StoredDocument
 from search.query import FACETS, Facet, FacetValue, Hit, SearchResults
 
@@ -43,6 +46,16 @@ def _text(term: str) -> Q:
     return Q(title__icontains=term) | Q(summary__icontains=term) | Q(body__icontains=term)
 
 
+def _word(term: str) -> Q:
+    """``term`` as typed, or one of its forms: folded in any document, stemmed in a document
+    of each language it can be a word of."""
+    folded, stems = word_keys(term)
+    found = _text(term) | Q(terms__contains=f" {folded} ")
+    for language, key in stems.items():
+        found |= Q(language=language, terms__contains=f" {key} ")
+    return found
+
+
 class DatabaseEngine:
     name = "database"
 
@@ -50,8 +63,10 @@ class DatabaseEngine:
         rows = StoredDocument.objects.exclude(access="").filter(
             _any_of("access", sorted(keys), multi=True)
         )
-        for term in results.query.terms + results.query.phrases:
-            rows = rows.filter(_text(term))
+        for term in results.query.terms:
+            rows = rows.filter(_word(term))
+        for phrase in results.query.phrases:
+            rows = rows.filter(_text(phrase))
         return rows
 
     def run(self, results: SearchResults, *, keys, language: str) -> None:
@@ -125,9 +140,9 @@ class DatabaseEngine:
             Hit(
                 kind=row.kind,
                 kind_label=row.kind,
-                title=_mark(row.title, words),
+                title=_mark(row.title, words, row.language),
                 url=row.url,
-                snippet=_mark(_snippet(row, words), words),
+                snippet=_mark(_snippet(row, words), words, row.language),
                 date=row.date,
                 language=row.language,
                 object_id=row.object_id,
@@ -154,27 +169,51 @@ class DatabaseEngine:
         return [{"title": title, "url": url, "kind": kind} for title, url, kind in found]
 
 
+def _spans(text: str, words: list[str], language: str) -> list[tuple[int, int]]:
+    """Where ``words`` are in ``text``: as typed (part of a word too), and each word of the
+    text that has the folded form or the stem (in ``language``) of one of them."""
+    if not words:
+        return []
+    ordered = sorted(words, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(w) for w in ordered), re.IGNORECASE)
+    found = [match.span() for match in pattern.finditer(text)]
+    folded = set()
+    stems = set()
+    for word in words:
+        key, by_language = word_keys(word)
+        folded.add(key)
+        if language in by_language:
+            stems.add(by_language[language])
+    for match in WORD.finditer(text):
+        token = match.group(0)
+        if normalise(token) in folded or (stems and stem(language, lower(token)) in stems):
+            found.append(match.span())
+    # Overlapping spans become one.
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _snippet(row: StoredDocument, words: list[str], width: int = 200) -> str:
     for text in (row.summary, row.body):
-        lowered = text.lower()
-        for word in words:
-            at = lowered.find(word.lower())
-            if at >= 0:
-                start = max(0, at - width // 2)
-                return ("… " if start else "") + text[start : start + width]
+        spans = _spans(text, words, row.language)
+        if spans:
+            at = spans[0][0]
+            start = max(0, at - width // 2)
+            return ("… " if start else "") + text[start : start + width]
     return (row.summary or row.body)[:width]
 
 
-def _mark(text: str, words: list[str]):
-    """Escape ``text``, marking the words found in it (matched on the raw text, then escaped)."""
-    if not words:
-        return escape(text)
-    ordered = sorted(words, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(w) for w in ordered), re.IGNORECASE)
+def _mark(text: str, words: list[str], language: str):
+    """Escape ``text``, marking the words found in it (found on the raw text, then escaped)."""
     parts, last = [], 0
-    for match in pattern.finditer(text):
-        parts.append(str(escape(text[last : match.start()])))
-        parts.append(f"<mark>{escape(match.group(0))}</mark>")
-        last = match.end()
+    for start, end in _spans(text, words, language):
+        parts.append(str(escape(text[last:start])))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
     parts.append(str(escape(text[last:])))
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text was escaped

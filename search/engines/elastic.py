@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 
 from elasticsearch import (
     ApiError,
@@ -17,6 +16,7 @@ from elasticsearch import (
 from search.client import elasticsearch_client
 from search.documents import FACET_SEPARATOR, LANGUAGES
 from search.indexing import alias_name
+from search.languages import fold, languages_of
 from search.query import (
     FACETS,
     MARK_CLOSE,
@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 
 UNAVAILABLE = (ConnectionError, ConnectionTimeout, TransportError)
 TEXT_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0}
+# The folded copies (documents.py), scored as the texts are but below a match as typed.
+FOLDED_FIELDS = [f"folded.{name}^{boost:g}" for name, boost in TEXT_BOOSTS.items()]
 FACET_SIZES = {"kind": 20, "countries": 60, "themes": 40, "gcm": 23, "language": 10, "year": 30}
 # Buckets asked of the one aggregation over ``facets``: more than all facets' values together,
 # so every value comes back and each facet keeps its own first FACET_SIZES.
@@ -50,14 +52,6 @@ FACET_GROUPS_EXACT = 3000
 # Kinds whose documents share groups: only a search that may find them collapses its hits.
 GROUPED_KINDS = frozenset({"post"})
 
-# The languages written in each script: a word can only match the stemmed fields of these.
-_SCRIPTS = (
-    (re.compile(r"[a-zăâîșşțţçğıöüəı]", re.IGNORECASE), ("en", "ro", "az")),
-    (re.compile(r"[\u0400-\u04ff]"), ("ru", "uk")),
-    (re.compile(r"[\u0530-\u058f]"), ("hy",)),
-    (re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf]"), ("ka",)),
-)
-
 
 def query_languages(parsed: ParsedQuery, language: str) -> list[str]:
     """The languages whose stemmed fields the query's words can match, the member's first.
@@ -66,8 +60,8 @@ def query_languages(parsed: ParsedQuery, language: str) -> list[str]:
     stemmed by the Armenian analyser. Words quoted in texts of other languages still match
     unstemmed, through ``text_plain``.
     """
-    words = " ".join([*parsed.terms, *parsed.phrases])
-    found = [lang for pattern, langs in _SCRIPTS if pattern.search(words) for lang in langs]
+    words = " ".join([*parsed.terms, *parsed.phrases]).split()
+    found = [lang for word in words for lang in languages_of(word)]
     # The member's own language always: its texts quote names and terms in other scripts.
     return [lang for lang in dict.fromkeys([language, *found]) if lang in LANGUAGES]
 
@@ -103,6 +97,18 @@ def text_query(
                 "boost": 2,
             }
         }
+        alternatives: list[dict] = [exact]
+        if folded_words := _folded_words(parsed.words):
+            alternatives.append(
+                {
+                    "multi_match": {
+                        "query": folded_words,
+                        "fields": FOLDED_FIELDS if scored else ["folded.body"],
+                        "type": "best_fields",
+                        "operator": "and",
+                    }
+                }
+            )
         if typos:
             fuzzy = {
                 "match": {
@@ -116,9 +122,11 @@ def text_query(
                     }
                 }
             }
-            must.append({"bool": {"should": [exact, fuzzy], "minimum_should_match": 1}})
-        else:
+            alternatives.append(fuzzy)
+        if len(alternatives) == 1:
             must.append(exact)
+        else:
+            must.append({"bool": {"should": alternatives, "minimum_should_match": 1}})
     must.extend(_phrase(phrase) for phrase in parsed.phrases)
     if not must:
         return {"match_all": {}}
@@ -127,20 +135,42 @@ def text_query(
 
 def highlight_query(parsed: ParsedQuery, languages: list[str]) -> dict:
     """The words to mark, without fuzziness: the highlighter builds an automaton per fuzzy
-    term and field, which takes seconds for a long word in a non-Latin script."""
+    term and field, which takes seconds for a long word in a non-Latin script. Words matched
+    folded are marked on the original text (the text fields' ``matched_fields``)."""
     fields = stemmed_fields(languages)
     should: list[dict] = []
     if parsed.terms:
         should.append({"multi_match": {"query": parsed.words, "fields": fields}})
-    should.extend(
-        {"multi_match": {"query": phrase, "fields": fields, "type": "phrase"}}
-        for phrase in parsed.phrases
-    )
+        if folded_words := _folded_words(parsed.words):
+            should.append({"multi_match": {"query": folded_words, "fields": FOLDED_FIELDS}})
+    for phrase in parsed.phrases:
+        should.append({"multi_match": {"query": phrase, "fields": fields, "type": "phrase"}})
+        if folded_phrase := _folded_words(phrase):
+            should.append(
+                {"multi_match": {"query": folded_phrase, "fields": FOLDED_FIELDS, "type": "phrase"}}
+            )
     return {"bool": {"should": should}}
 
 
+def _folded_words(words: str) -> str:
+    """``words`` folded, when some are Latin (only Latin letters fold); else ""."""
+    if not any("en" in languages_of(word) for word in words.split()):
+        return ""
+    return fold(words)
+
+
 def _phrase(phrase: str) -> dict:
-    return {"match_phrase": {"text_plain": phrase}}
+    """As typed, or folded ("emek miqrasiyasi" for "əmək miqrasiyası")."""
+    as_typed = {"match_phrase": {"text_plain": phrase}}
+    folded = _folded_words(phrase)
+    if not folded:
+        return as_typed
+    return {
+        "bool": {
+            "should": [as_typed, {"match_phrase": {"folded.body": folded}}],
+            "minimum_should_match": 1,
+        }
+    }
 
 
 def filter_clauses(keys, filters: dict[str, list[str]]) -> list[dict]:
@@ -235,19 +265,35 @@ class ElasticsearchEngine:
                 "pre_tags": [MARK_OPEN],
                 "post_tags": [MARK_CLOSE],
                 "encoder": "default",
-                "require_field_match": False,
+                # Each field marked by the words matched in it (or in its folded copy, through
+                # ``matched_fields``, which needs this).
+                "require_field_match": True,
                 # Only the words typed are marked, never filter values such as a theme or the
                 # access keys ("members") that happen to appear in the text.
                 "highlight_query": highlight_query(parsed, languages),
                 "fields": {
-                    **{f"title.{lang}": {"number_of_fragments": 0} for lang in languages},
                     **{
-                        f"summary.{lang}": {"fragment_size": 200, "number_of_fragments": 1}
+                        f"title.{lang}": {
+                            "number_of_fragments": 0,
+                            "matched_fields": [f"title.{lang}", "folded.title"],
+                        }
+                        for lang in languages
+                    },
+                    **{
+                        f"summary.{lang}": {
+                            "fragment_size": 200,
+                            "number_of_fragments": 1,
+                            "matched_fields": [f"summary.{lang}", "folded.summary"],
+                        }
                         for lang in languages
                     },
                     **{
                         # Two: the body's best passage may be its copy of the title or summary.
-                        f"body.{lang}": {"fragment_size": 200, "number_of_fragments": 2}
+                        f"body.{lang}": {
+                            "fragment_size": 200,
+                            "number_of_fragments": 2,
+                            "matched_fields": [f"body.{lang}", "folded.body"],
+                        }
                         for lang in languages
                     },
                 },

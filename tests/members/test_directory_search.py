@@ -130,3 +130,21 @@ def test_query_count_is_flat_when_searching(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url, {"q": "labour", "role": Role.GOVERNMENT})
     assert response.context["page_obj"].paginator.count == 15
+
+
+def test_search_down_still_finds_a_name_typed_in_another_script(search_down, member):
+    georgian = make_member(Role.EXPERT, first_name="ნინო", last_name="ბერიძე")
+    Profile.objects.create(user=georgian)
+    client = signed_in(member)
+    assert names(client, q="Beridze") == ["ნინო ბერიძე"]
+    assert names(client, q="Петренко") == []
+
+
+def test_a_renamed_member_is_found_by_the_new_name_in_latin_letters(search_down, member):
+    person = make_member(Role.GOVERNMENT, first_name="Тамара", last_name="Бойко")
+    person.first_name, person.last_name = "Олена", "Коваленко"
+    # Saving only the names (as the profile form and the anonymiser do) keeps the key in step.
+    person.save(update_fields=["first_name", "last_name"])
+    client = signed_in(member)
+    assert names(client, q="Kovalenko") == ["Олена Коваленко"]
+    assert names(client, q="Boyko") == []
