@@ -109,7 +109,9 @@ def sort_key(text: str, language: str | None = None) -> tuple[tuple[int, ...], .
     return tuple(tuple(weight[level] for weight in weights) for level in range(3))
 
 
-def sorted_by_name(items: Iterable[T], name: Callable[[T], str], language: str | None = None) -> list[T]:
+def sorted_by_name(
+    items: Iterable[T], name: Callable[[T], str], language: str | None = None
+) -> list[T]:
     """``items`` sorted by the name ``name`` gives each, in the language's order."""
     code = _language(language)
     return sorted(items, key=lambda item: sort_key(name(item), code))

@@ -51,7 +51,9 @@ def _skeleton_pattern(skeleton: str, code: str) -> str:
         raise ValueError(f"CLDR has no pattern for {skeleton!r} in {code!r}")
     pattern = locale.datetime_skeletons[matched].pattern
     if "EEEE" in skeleton:
-        pattern = _outside_quotes(pattern, lambda text: re.sub(r"E{1,3}(?!E)|c{1,3}(?!c)", "EEEE", text))
+        pattern = _outside_quotes(
+            pattern, lambda text: re.sub(r"(?<!E)E{1,3}(?!E)|(?<!c)c{1,3}(?!c)", "EEEE", text)
+        )
     return pattern
 
 
@@ -60,28 +62,37 @@ def _outside_quotes(pattern: str, change) -> str:
     return "".join(part if part.startswith("'") else change(part) for part in parts)
 
 
-def _as_local(value: datetime | date) -> date | datetime:
-    if isinstance(value, datetime) and timezone.is_aware(value):
-        return timezone.localtime(value)
+def _day(value: datetime | date) -> date:
+    """The calendar day of a moment in its own zone (the template filters receive aware
+    moments already in the zone the page shows; a naive one is read in the active zone)."""
+    if isinstance(value, datetime):
+        return (timezone.make_aware(value) if timezone.is_naive(value) else value).date()
     return value
 
 
 def weekday_date(value: datetime | date, *, year: bool = True) -> str:
     """'Thursday, 10 December 2026' as the interface language writes it (ru 'четверг,
-    10 декабря 2026 г.', hy '2026 թ. դեկտեմբերի 10, հինգշաբթի'), in the active time zone."""
+    10 декабря 2026 г.', hy '2026 թ. դեկտեմբերի 10, հինգշաբթի')."""
     locale = interface_locale()
     skeleton = "yMMMMEEEEd" if year else "MMMMEEEEd"
     pattern = _skeleton_pattern(skeleton, str(locale))
-    return dates.format_datetime(_as_local(value), pattern, locale=locale) if isinstance(
-        value, datetime
-    ) else dates.format_date(value, pattern, locale=locale)
+    return dates.format_date(_day(value), pattern, locale=locale)
+
+
+def month_label(key: str) -> str:
+    """A month of a chart, "2026-12", as the language abbreviates it: "Dec 2026", ru
+    "дек. 2026 г.", hy "2026 թ. դեկ."."""
+    locale = interface_locale()
+    year, month = (int(part) for part in key.split("-"))
+    pattern = _skeleton_pattern("yMMM", str(locale))
+    return dates.format_date(date(year, month, 1), pattern, locale=locale)
 
 
 def weekday_name(value: datetime | date, *, width: str = "wide") -> str:
     """The weekday alone, standalone form ('Thursday', 'четверг'; width 'abbreviated': 'чт')."""
     locale = interface_locale()
-    day = _as_local(value)
-    return dates.get_day_names(width, context="stand-alone", locale=locale)[day.weekday()]
+    names = dates.get_day_names(width, context="stand-alone", locale=locale)
+    return names[_day(value).weekday()]
 
 
 @cache

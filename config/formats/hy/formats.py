@@ -1,6 +1,6 @@
 # Eastern Armenian (CLDR hy): 2026 թ. դեկտեմբերի 10, the year first and the month in the
-# genitive (E); Django ships no format module for Armenian, and its catalogue's alt. month
-# names are nominative, so the genitive forms come from locale/vendor/hy.
+# genitive (E). Django ships no format module for Armenian, and its catalogue's alt. month names
+# are nominative: the genitive forms come from the project's catalogue (config/formats/months.py).
 # Django's named formats (https://docs.djangoproject.com/en/5.2/ref/templates/builtins/#date):
 # templates write |date:"DATE_FORMAT", never a pattern of their own.
 DATE_FORMAT = "Y թ. E j"

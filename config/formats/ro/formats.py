@@ -1,6 +1,6 @@
 # Romanian, as written in Moldova and Romania (CLDR ro): 10 decembrie 2026, the month in the
-# nominative, in lower case in running text (E, whose lower-case forms come from
-# locale/vendor/ro).
+# nominative, in lower case in running text (E; the lower-case forms come from the project's
+# catalogue, see config/formats/months.py).
 # Django's named formats (https://docs.djangoproject.com/en/5.2/ref/templates/builtins/#date):
 # templates write |date:"DATE_FORMAT", never a pattern of their own.
 DATE_FORMAT = "j E Y"
