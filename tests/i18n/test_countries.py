@@ -36,9 +36,9 @@ EASTERN_PARTNERSHIP_ORDER = {
 
 @pytest.fixture
 def event_in_two_countries(db):
-    event = make_event(get_events_index())
-    event.countries.set(Country.objects.filter(code__in=["GE", "AM"]))
-    return event
+    return make_event(
+        get_events_index(), countries=list(Country.objects.filter(code__in=["GE", "AM"]))
+    )
 
 
 @pytest.mark.parametrize("language", list(NAMES))
