@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from django.utils.html import escape
 
+from core import formats
+
 # Colours distinguishable for common colour-vision deficiencies (Okabe–Ito), dark enough on white.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56606b", "#1b1f24", "#6a3d9a"]
 
@@ -27,7 +29,8 @@ def stacked_bars(*, title: str, months: list[str], series: dict[str, list[int]],
         f'<title id="{uid}-title">{escape(title)}</title>',
         f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 4}" y2="{top + plot_h}" '
         'stroke="#4a5360"/>',
-        f'<text x="{left - 6}" y="{top + 10}" text-anchor="end" {axis}>{peak}</text>',
+        f'<text x="{left - 6}" y="{top + 10}" text-anchor="end" {axis}>'
+        f"{formats.number(peak)}</text>",
         f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end" {axis}>0</text>',
     ]
     for i, month in enumerate(months):
@@ -70,6 +73,7 @@ def _chart(*, dimension: str, title: str, data: dict, caption: str = "") -> dict
             )
         ),
         "months": data["months"],
+        "month_labels": [formats.month_label(month) for month in data["months"]],
         "rows": [
             {"label": label, "values": values, "total": sum(values)}
             for label, values in data["series"].items()

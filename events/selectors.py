@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from wagtail.query import PageQuerySet
 
 from core.access import filter_by_tier, has_role
+from core.collation import sort_key
+from core.formats import zone_choices
 from core.params import bounded_int
 from core.roles import Role
 from events import access
@@ -211,8 +213,8 @@ def event_index_context(*, index, user, params: Mapping[str, str]) -> dict[str, 
         "when": when,
         "kinds": EventKind.choices,
         "formats": EventFormat.choices,
-        "countries": Country.objects.active(),
-        "themes": Theme.objects.active(),
+        "countries": Country.objects.active().in_label_order(),
+        "themes": Theme.objects.active().in_label_order(),
         "open_consultations": visible_consultations(user)
         .descendant_of(index)
         .filter(opens_at__lte=now, closes_at__gt=now)
@@ -346,7 +348,7 @@ def event_page_context(*, event: EventPage, request) -> dict[str, Any]:
         "show_online_link": access.can_see_online_link(user, event, active),
         "times": event_times(event, zone_name),
         "viewer_zone": zone_name,
-        "zone_choices": sorted(zoneinfo.available_timezones()),
+        "zone_choices": zone_choices(),
         "sessions": event.sessions.all(),
         "documents": event.documents.select_related("document"),
         "outcome_links": outcome_links(event=event, user=user),
@@ -387,7 +389,14 @@ def consultation_answers(*, consultation: ConsultationPage, submitted_only: bool
     responses = consultation.responses.select_related("user", "country").prefetch_related("answers")
     if submitted_only:
         responses = responses.filter(status=ResponseStatus.SUBMITTED)
-    return responses.order_by("country__name", "submitted_at")
+    return sorted(
+        responses,
+        key=lambda response: (
+            response.country is None,
+            sort_key(response.country.label) if response.country else (),
+            response.submitted_at or timezone.now(),
+        ),
+    )
 
 
 def consultation_pending_users(*, consultation: ConsultationPage) -> list:
@@ -664,7 +673,7 @@ def participation_by(
         for label in labels:
             cells[(label, month)].add(registration.user_id)
     series: dict[str, list[int]] = {}
-    for label in sorted({label for label, _m in cells}):
+    for label in sorted({label for label, _m in cells}, key=sort_key):
         series[label] = [len(cells[(label, m)]) for m in month_keys]
     return {"months": month_keys, "series": series}
 

@@ -19,11 +19,12 @@ from wagtail.models import Locale
 from wagtail.query import PageQuerySet
 
 from core.access import filter_by_tier
+from core.collation import collated, sort_key
 from events.selectors import events_for_country
 from knowledge.models import PracticeDocument, PracticeNotePage
 from members.models import Profile
 from members.selectors import members_visible_to
-from taxonomy.models import Country, GCMObjective, ResourceType, TargetGroup, Theme
+from taxonomy.models import Country, GCMObjective, ResourceType, TargetGroup, Theme, label_order
 
 SORTS = {"newest": ("-first_published_at", "-pk"), "title": ("title", "pk")}
 # Order of the search service's hits: only meaningful when the reader typed words.
@@ -247,7 +248,7 @@ def _term_facet(name, model, key, filters, notes, selected) -> Facet:
     )
     options = [
         FacetOption(str(getattr(t, key)), t.label, t.n, str(getattr(t, key)) in selected)
-        for t in terms
+        for t in label_order(terms)
         if t.n or str(getattr(t, key)) in selected
     ]
     return Facet(name, options)
@@ -397,14 +398,18 @@ def note_detail_context(*, user, note: PracticeNotePage) -> dict:
 
 
 # --- countries -----------------------------------------------------------------------------
-def country_profiles(*, index) -> QuerySet:
+def country_profiles(*, index) -> list:
+    """The country profiles, Eastern Partnership countries first, each group in the order of
+    the countries' names in the interface language."""
     from knowledge.models import CountryProfilePage
 
-    return (
-        CountryProfilePage.objects.child_of(index)
-        .live()
-        .select_related("country")
-        .order_by("-country__eastern_partnership", "country__name")
+    profiles = CountryProfilePage.objects.child_of(index).live().select_related("country")
+    return sorted(
+        profiles,
+        key=lambda profile: (
+            profile.country.sort_group,
+            sort_key(profile.country.label),
+        ),
     )
 
 
@@ -413,7 +418,7 @@ def focal_points(*, user, country: Country) -> list[Profile]:
     profiles = Profile.objects.filter(
         focal_point=True, country=country, user__in=members_visible_to(user)
     ).select_related("user", "organisation")
-    return list(profiles.order_by("user__last_name", "user__first_name", "pk"))
+    return list(profiles.order_by(collated("user__last_name"), collated("user__first_name"), "pk"))
 
 
 def country_profile_context(*, user, profile) -> dict:

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.access import Tier
+from core.formats import zone_choices
 from core.roles import Role
 from members.models import Gender, NotificationFrequency, Organisation, Profile
 
@@ -92,8 +93,10 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from taxonomy.models import Country
+        from taxonomy.models import Country, LabelOrderIterator
 
+        # The iterator first: setting the queryset hands the widget its choices.
+        self.fields["country"].iterator = LabelOrderIterator
         self.fields["country"].queryset = Country.objects.active()
         self.fields["language"].initial = interface_language()
 
@@ -197,8 +200,11 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from taxonomy.models import Country, Theme
+        from taxonomy.models import Country, LabelOrderIterator, Theme
 
+        # The iterators first: setting a queryset hands the widget its choices.
+        self.fields["country"].iterator = LabelOrderIterator
+        self.fields["expertise"].iterator = LabelOrderIterator
         self.fields["country"].queryset = Country.objects.active()
         self.fields["expertise"].queryset = Theme.objects.active()
         self.fields["first_name"].initial = self.instance.user.first_name
@@ -208,6 +214,8 @@ class ProfileForm(forms.ModelForm):
             "Event times are shown in this zone. Leave it empty to see each event in its own."
         )
         self.fields["gender"].choices = [("", _("I prefer not to say")), *Gender.choices]
+        # Named in the interface language at request time (the model's list is built once).
+        self.fields["time_zone"].choices = [("", "—"), *zone_choices()]
         self.fields["gender"].help_text = _(
             "Optional. Never shown on your profile or in the directory: only the secretariat "
             "sees it, counted in groups of five people or more, to report on participation."
@@ -269,10 +277,10 @@ class DirectoryFilterForm(forms.Form):
         from taxonomy.models import Country, Theme
 
         self.fields["country"].choices = [("", _("Any country"))] + [
-            (c.code, c.label) for c in Country.objects.active()
+            (c.code, c.label) for c in Country.objects.active().in_label_order()
         ]
         self.fields["theme"].choices = [("", _("Any area"))] + [
-            (t.slug, t.label) for t in Theme.objects.active()
+            (t.slug, t.label) for t in Theme.objects.active().in_label_order()
         ]
 
 

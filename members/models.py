@@ -148,9 +148,9 @@ class Gender(models.TextChoices):
 
 
 def _time_zone_choices():
-    import zoneinfo
+    from core.formats import zone_choices
 
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+    return zone_choices()
 
 
 def _visibility_choices():

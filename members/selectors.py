@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from core.access import can_view, is_secretariat, user_keys, visible_tiers
+from core.collation import collated
 from core.roles import Role
 from members.models import (
     DeletionRequest,
@@ -142,7 +143,7 @@ def directory(
             "profile__expertise",
         )
         .distinct()
-        .order_by("last_name", "first_name", "pk")
+        .order_by(collated("last_name"), collated("first_name"), "pk")
     )
 
 

@@ -7,14 +7,51 @@ The models began in the ``knowledge`` app and kept its tables (``db_table``) whe
 here, so existing databases moved without copying a row.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
 from django.db import models
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from core.collation import sort_key
+from core.formats import interface_locale
+
+TermT = TypeVar("TermT", bound="Term")
 
 
 class TermQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
+
+    def in_label_order(self) -> list:
+        """The terms sorted by their names in the interface language, in its alphabet (names
+        come from translations and CLDR, not the database, so the sort is done here)."""
+        return label_order(self)
+
+
+def label_order(terms: Iterable[TermT]) -> list[TermT]:
+    """Terms in the order a member looks for them: each model's groups first (Eastern
+    Partnership countries before the others), then by name in the interface language."""
+    language = _interface_language()
+    return sorted(terms, key=lambda term: (term.sort_group, sort_key(term.label, language)))
+
+
+class LabelOrderIterator(ModelChoiceIterator):
+    """A form field's terms in label order: ``field.iterator = LabelOrderIterator``."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for term in label_order(self.queryset):
+            yield self.choice(term)
+
+
+def _interface_language() -> str:
+    return (get_language() or "en").split("-")[0]
 
 
 class Term(models.Model):
@@ -39,8 +76,11 @@ class Term(models.Model):
     @property
     def label(self) -> str:
         """The name in the interface language, English when no translation exists."""
-        language = (get_language() or "en").split("-")[0]
-        return self.translations.get(language) or self.name
+        return self.translations.get(_interface_language()) or self.name
+
+    @property
+    def sort_group(self) -> int:
+        return 0
 
 
 # Wagtail ships no type information, so the Django plugin of mypy cannot see the manager of a
@@ -55,6 +95,23 @@ class Country(Term):  # type: ignore[django-manager-missing]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
         ordering = ["-eastern_partnership", "name"]
+
+    @property
+    def label(self) -> str:
+        """The country's name in the interface language: the secretariat's own translation when
+        it entered one, otherwise CLDR's (through Babel), otherwise the English name."""
+        language = _interface_language()
+        if entered := self.translations.get(language):
+            return entered
+        if language != "en":
+            cldr = interface_locale().territories.get(self.code.upper())
+            if cldr:
+                return cldr
+        return self.name
+
+    @property
+    def sort_group(self) -> int:
+        return 0 if self.eastern_partnership else 1
 
 
 class Theme(Term):
@@ -81,6 +138,10 @@ class GCMObjective(Term):
     @property
     def label(self) -> str:
         return f"{self.number}. {super().label}"
+
+    @property
+    def sort_group(self) -> int:
+        return self.number
 
 
 class TargetGroup(Term):

@@ -6,7 +6,6 @@ import zoneinfo
 from datetime import date as date_type
 from datetime import datetime
 from datetime import time as time_type
-from functools import cache
 from typing import Any
 
 from django import forms
@@ -23,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.access import Tier, keys_for_tier, page_keys
+from core.formats import zone_choices
 
 
 class EventKind(models.TextChoices):
@@ -37,11 +37,6 @@ class EventFormat(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     ONLINE = "online", _("Online")
     HYBRID = "hybrid", _("Hybrid")
-
-
-@cache
-def timezone_choices() -> list[tuple[str, str]]:
-    return [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
 
 def validate_timezone(value: str) -> None:
@@ -215,7 +210,8 @@ class EventPage(Page):
             [
                 # Choices live on the widget, not the field: tzdata updates must not need a
                 # migration.
-                FieldPanel("timezone", widget=forms.Select(choices=timezone_choices())),
+                # A callable: the zones are named in the editor's language at each request.
+                FieldPanel("timezone", widget=forms.Select(choices=zone_choices)),
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
                 FieldPanel("cancelled"),
             ],

@@ -145,7 +145,7 @@ def test_event_prints_as_a_document(page):
     assert not page.get_by_role("navigation", name="Main").is_visible()
     assert not button.is_visible()
     assert not page.get_by_role("button", name="Register").is_visible()
-    agenda = page.get_by_role("table", name="Times are in Asia/Tbilisi, the event's time zone.")
+    agenda = page.get_by_role("table", name="Times are in Tbilisi Time, the event's time zone.")
     assert agenda.is_visible()
     assert agenda.get_by_role("cell", name="09:00–10:30").is_visible()
     assert agenda.get_by_role("cell", name="Country practices on return counselling").is_visible()
