@@ -27,8 +27,8 @@ def frequency(monkeypatch):
 @pytest.mark.parametrize(
     ("language", "subject", "greeting"),
     [
-        ("en", "mentioned you in “Seasonal work”", "Hello "),
-        ("ru", "упомянул(а) вас в теме «Seasonal work»", "Здравствуйте, "),
+        ("en", "Mention by ", "Hello "),
+        ("ru", "Упоминание от ", "Здравствуйте, "),
     ],
 )
 def test_a_mention_is_mailed_in_the_recipients_language(
@@ -57,8 +57,8 @@ def test_a_mention_is_mailed_in_the_recipients_language(
 @pytest.mark.parametrize(
     ("language", "subject", "heading"),
     [
-        ("en", "Your daily discussion digest: 1 new", "1 new notification in discussions"),
-        ("ru", "Ежедневная сводка обсуждений: новых — 1", "Здравствуйте, "),
+        ("en", "Your daily discussion digest: 1 new notification", "1 new notification in discussions"),
+        ("ru", "Ежедневная сводка обсуждений: 1 новое уведомление", "Здравствуйте, "),
     ],
 )
 def test_a_digest_is_mailed_in_the_recipients_language(

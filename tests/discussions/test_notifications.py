@@ -39,7 +39,7 @@ def test_mention_notifies_in_app_and_by_email_with_one_click_unsubscribe(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [expert.email]
-    assert "mentioned you" in message.subject
+    assert message.subject.startswith("Mention by ")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "/discussions/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
 
@@ -94,7 +94,7 @@ def test_notification_centre_and_header_count(client, thread, expert, member):
     html = client.get(reverse("discussions:index")).content.decode()
     assert '1<span class="mp-visually-hidden"> unread notification</span>' in html
     page = client.get(reverse("discussions:notifications")).content.decode()
-    assert "replied in" in page
+    assert "New reply by " in page
     notification = Notification.objects.get(recipient=expert)
     response = client.get(reverse("discussions:notification_open", kwargs={"pk": notification.pk}))
     assert response.status_code == 302
