@@ -86,7 +86,7 @@ def test_waitlisted_member_sees_their_place(client):
         event_services.registration_create(event=event, user=person)
     client.force_login(people[2])
     events = _section(client.get("/en/").content.decode(), "dashboard-events-heading")
-    assert "waitlisted (n° 2)" in events
+    assert "Waitlisted (no. 2)" in events
 
 
 def test_deadlines_in_russian(official_client):
