@@ -63,7 +63,7 @@ def test_an_event_already_registered_for_is_no_deadline(official, official_clien
     page = official_client.get("/en/").content.decode()
     assert "Already in" not in _section(page, "dashboard-deadlines")
     events = _section(page, "dashboard-events-heading")
-    assert '<span class="mp-badge mp-badge--success">registered</span>' in events
+    assert '<span class="mp-badge mp-badge--success">You are registered</span>' in events
 
 
 def test_consultation_answers_due_is_a_deadline(official_client):
