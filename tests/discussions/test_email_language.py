@@ -57,7 +57,11 @@ def test_a_mention_is_mailed_in_the_recipients_language(
 @pytest.mark.parametrize(
     ("language", "subject", "heading"),
     [
-        ("en", "Your daily discussion digest: 1 new notification", "1 new notification in discussions"),
+        (
+            "en",
+            "Your daily discussion digest: 1 new notification",
+            "1 new notification in discussions",
+        ),
         ("ru", "Ежедневная сводка обсуждений: 1 новое уведомление", "Здравствуйте, "),
     ],
 )
