@@ -16,33 +16,89 @@ TOPICS = [
     {
         "slug": "labour-migration",
         "name": "Labour migration",
-        "name_ru": "Трудовая миграция",
+        "name_translations": {
+            "ru": "Трудовая миграция",
+            "hy": "Աշխատանքային միգրացիա",
+            "az": "Əmək miqrasiyası",
+            "ka": "შრომითი მიგრაცია",
+            "ro": "Migrația forței de muncă",
+            "uk": "Трудова міграція",
+        },
         "description": "Seasonal schemes, recruitment, skills partnerships and social security.",
-        "description_ru": "Сезонные программы, набор работников, партнёрства по навыкам, соцобеспечение.",
+        "description_translations": {
+            "ru": "Программы сезонной занятости, набор работников, партнёрства в области навыков и социальное обеспечение.",
+            "hy": "Սեզոնային աշխատանքի ծրագրեր, աշխատողների հավաքագրում, հմտությունների գործընկերություններ և սոցիալական ապահովություն։",
+            "az": "Mövsümi məşğulluq proqramları, işçilərin işə götürülməsi, bacarıq tərəfdaşlıqları və sosial təminat.",
+            "ka": "სეზონური დასაქმების პროგრამები, მუშაკთა დაქირავება, უნარების პარტნიორობა და სოციალური უზრუნველყოფა.",
+            "ro": "Programe de muncă sezonieră, recrutare, parteneriate pentru competențe și securitate socială.",
+            "uk": "Програми сезонної зайнятості, наймання працівників, партнерства у сфері навичок і соціальне забезпечення.",
+        },
         "groups": [],
     },
     {
         "slug": "return-reintegration",
         "name": "Return and reintegration",
-        "name_ru": "Возвращение и реинтеграция",
+        "name_translations": {
+            "ru": "Возвращение и реинтеграция",
+            "hy": "Վերադարձ և վերաինտեգրում",
+            "az": "Geri qayıdış və reinteqrasiya",
+            "ka": "დაბრუნება და რეინტეგრაცია",
+            "ro": "Returnare și reintegrare",
+            "uk": "Повернення та реінтеграція",
+        },
         "description": "Assisted voluntary return, reintegration support and local partners.",
-        "description_ru": "Добровольное возвращение, поддержка реинтеграции и местные партнёры.",
+        "description_translations": {
+            "ru": "Содействие добровольному возвращению, поддержка реинтеграции и местные партнёры.",
+            "hy": "Աջակցված կամավոր վերադարձ, վերաինտեգրման աջակցություն և տեղական գործընկերներ։",
+            "az": "Könüllü geri qayıdışa yardım, reinteqrasiyaya dəstək və yerli tərəfdaşlar.",
+            "ka": "ნებაყოფლობითი დაბრუნების ხელშეწყობა, რეინტეგრაციის მხარდაჭერა და ადგილობრივი პარტნიორები.",
+            "ro": "Returnare voluntară asistată, sprijin pentru reintegrare și parteneri locali.",
+            "uk": "Сприяння добровільному поверненню, підтримка реінтеграції та місцеві партнери.",
+        },
         "groups": [],
     },
     {
         "slug": "governments-working-group",
         "name": "Governments' working group on readmission",
-        "name_ru": "Рабочая группа правительств по реадмиссии",
+        "name_translations": {
+            "ru": "Рабочая группа правительств по реадмиссии",
+            "hy": "Հետընդունման հարցերով կառավարությունների աշխատանքային խումբ",
+            "az": "Readmissiya üzrə hökumətlərin işçi qrupu",
+            "ka": "მთავრობების სამუშაო ჯგუფი რეადმისიის საკითხებზე",
+            "ro": "Grupul de lucru al guvernelor privind readmisia",
+            "uk": "Робоча група урядів з питань реадмісії",
+        },
         "description": "For government officials only: preparing positions before regional meetings.",
-        "description_ru": "Только для представителей правительств: подготовка позиций к встречам.",
+        "description_translations": {
+            "ru": "Только для представителей правительств: подготовка позиций к региональным встречам.",
+            "hy": "Միայն պետական պաշտոնյաների համար. դիրքորոշումների նախապատրաստում տարածաշրջանային հանդիպումներից առաջ։",
+            "az": "Yalnız dövlət qulluqçuları üçün: regional görüşlərdən əvvəl mövqelərin hazırlanması.",
+            "ka": "მხოლოდ სახელმწიფო მოხელეებისთვის: პოზიციების მომზადება რეგიონული შეხვედრების წინ.",
+            "ro": "Doar pentru funcționarii guvernamentali: pregătirea pozițiilor înaintea reuniunilor regionale.",
+            "uk": "Лише для представників урядів: підготовка позицій до регіональних зустрічей.",
+        },
         "groups": [Role.GOVERNMENT],
     },
     {
         "slug": "migration-data",
         "name": "Migration data",
-        "name_ru": "Миграционные данные",
+        "name_translations": {
+            "ru": "Миграционные данные",
+            "hy": "Միգրացիոն տվյալներ",
+            "az": "Miqrasiya məlumatları",
+            "ka": "მიგრაციის მონაცემები",
+            "ro": "Date privind migrația",
+            "uk": "Міграційні дані",
+        },
         "description": "Statistics, registers and sharing data across borders.",
-        "description_ru": "Статистика, регистры и обмен данными между странами.",
+        "description_translations": {
+            "ru": "Статистика, регистры и трансграничный обмен данными.",
+            "hy": "Վիճակագրություն, ռեգիստրներ և տվյալների միջսահմանային փոխանակում։",
+            "az": "Statistika, reyestrlər və sərhədlərarası məlumat mübadiləsi.",
+            "ka": "სტატისტიკა, რეესტრები და მონაცემთა ტრანსსასაზღვრო გაცვლა.",
+            "ro": "Statistici, registre și schimbul transfrontalier de date.",
+            "uk": "Статистика, реєстри та транскордонний обмін даними.",
+        },
         "groups": [],
     },
 ]
@@ -380,7 +436,10 @@ def seed(ctx) -> None:
     for data in TOPICS:
         topic, _created = Topic.objects.update_or_create(
             slug=data["slug"],
-            defaults={k: data[k] for k in ("name", "name_ru", "description", "description_ru")}
+            defaults={
+                k: data[k]
+                for k in ("name", "name_translations", "description", "description_translations")
+            }
             | {"position": TOPICS.index(data)},
         )
         topic.restricted_groups.set(Group.objects.filter(name__in=data["groups"]))

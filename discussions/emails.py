@@ -8,6 +8,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import ngettext
 
 UNSUBSCRIBE_SALT = "discussions.unsubscribe"
 
@@ -64,11 +65,11 @@ def send_notification_email(notification) -> None:
 
         actor = notification.actor.display_name if notification.actor else _("A member")
         subjects = {
-            "mention": _("%(actor)s mentioned you in “%(thread)s”"),
-            "reply": _("%(actor)s replied in “%(thread)s”"),
-            "new_thread": _("%(actor)s started “%(thread)s”"),
+            "mention": _("Mention by %(actor)s in “%(title)s”"),
+            "reply": _("New reply by %(actor)s in “%(title)s”"),
+            "new_thread": _("New thread by %(actor)s: “%(title)s”"),
         }
-        subject = subjects[notification.kind] % {"actor": actor, "thread": post.thread.title}
+        subject = subjects[notification.kind] % {"actor": actor, "title": post.thread.title}
         post_url = _absolute(reverse("discussions:post", kwargs={"pk": post.pk}))
         _send(
             user=user,
@@ -101,16 +102,19 @@ def send_digest_email(*, digest, notifications: list) -> None:
         )
         group["items"].append(n)
     with translation.override(user.language):
-        from django.utils.translation import gettext as _
-
+        count = len(notifications)
         if digest.period == "weekly":
-            subject = _("Your weekly discussion digest: %(count)d new") % {
-                "count": len(notifications)
-            }
+            subject = ngettext(
+                "Your weekly discussion digest: %(count)d new notification",
+                "Your weekly discussion digest: %(count)d new notifications",
+                count,
+            ) % {"count": count}
         else:
-            subject = _("Your daily discussion digest: %(count)d new") % {
-                "count": len(notifications)
-            }
+            subject = ngettext(
+                "Your daily discussion digest: %(count)d new notification",
+                "Your daily discussion digest: %(count)d new notifications",
+                count,
+            ) % {"count": count}
         _send(
             user=user,
             subject=subject,

@@ -12,17 +12,32 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.access import Tier, keys_for_tier
 
 
+def _interface_language() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
 class Topic(models.Model):
-    name = models.CharField(_("name"), max_length=120)
-    name_ru = models.CharField(_("name in Russian"), max_length=120, blank=True)
+    """A place for threads. Named in English, with names in the other interface languages
+    beside it (like ``taxonomy.Term``), so adding a language needs no migration."""
+
+    name = models.CharField(_("name (English)"), max_length=120)
+    name_translations = models.JSONField(
+        _("names in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_('For example {"ru": "Трудовая миграция"}.'),
+    )
     slug = models.SlugField(_("slug"), unique=True)
-    description = models.TextField(_("description"), blank=True)
-    description_ru = models.TextField(_("description in Russian"), blank=True)
+    description = models.TextField(_("description (English)"), blank=True)
+    description_translations = models.JSONField(
+        _("descriptions in other languages"), default=dict, blank=True
+    )
     restricted_groups = models.ManyToManyField(
         "auth.Group",
         verbose_name=_("restricted to groups"),
@@ -46,19 +61,27 @@ class Topic(models.Model):
 
     @property
     def label(self) -> str:
-        from django.utils.translation import get_language
+        """The name in the interface language, English when it has no name in that language."""
+        return self.name_translations.get(_interface_language()) or self.name
 
-        if (get_language() or "en").startswith("ru") and self.name_ru:
-            return self.name_ru
-        return self.name
+    @property
+    def label_lang(self) -> str:
+        """The language of ``label`` ("en") when it fell back to English, else empty."""
+        language = _interface_language()
+        if language == "en" or self.name_translations.get(language):
+            return ""
+        return "en"
 
     @property
     def description_label(self) -> str:
-        from django.utils.translation import get_language
+        return self.description_translations.get(_interface_language()) or self.description
 
-        if (get_language() or "en").startswith("ru") and self.description_ru:
-            return self.description_ru
-        return self.description
+    @property
+    def description_lang(self) -> str:
+        language = _interface_language()
+        if language == "en" or self.description_translations.get(language):
+            return ""
+        return "en"
 
     def group_names(self) -> list[str]:
         # Prefetched by the selectors; .all() then costs no query.

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from members import selectors as members_selectors
 
@@ -47,7 +48,11 @@ def _clean_body(body: str) -> str:
     limit = settings.DISCUSSIONS_POST_MAX_LENGTH
     if len(body) > limit:
         raise ValidationError(
-            _("The message is too long: %(length)d characters; at most %(limit)d are allowed.")
+            ngettext(
+                "The message is too long: %(length)d character; at most %(limit)d are allowed.",
+                "The message is too long: %(length)d characters; at most %(limit)d are allowed.",
+                len(body),
+            )
             % {"length": len(body), "limit": limit}
         )
     return body

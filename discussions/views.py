@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -390,9 +391,14 @@ def mention_suggestions(request):
     people = selectors.mention_candidates(
         user=request.user, query=request.GET.get("q", "")[:60], thread=thread
     )
-    return JsonResponse(
-        {"results": [{"handle": handle_for(p), "name": p.display_name} for p in people]}
-    )
+    results = [{"handle": handle_for(p), "name": p.display_name} for p in people]
+    # The live region's sentence, in the plural form the language needs for this count.
+    status = ngettext(
+        "%(count)d suggestion; use the up and down arrows and Enter to choose.",
+        "%(count)d suggestions; use the up and down arrows and Enter to choose.",
+        len(results),
+    ) % {"count": len(results)}
+    return JsonResponse({"results": results, "status": status if results else ""})
 
 
 @csrf_exempt  # mail clients POST here (RFC 8058); the signed token is the credential

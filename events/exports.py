@@ -7,6 +7,7 @@ import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from events.models import Registration
@@ -34,12 +35,12 @@ def registrant_rows(registrations) -> tuple[list[str], list[list]]:
         _("E-mail"),
         _("Country"),
         _("Status"),
-        _("Registered"),
+        pgettext("date of registration, column heading", "Registered"),
         _("Accessibility needs"),
         _("Interpretation language"),
         _("Visa letter"),
         _("Dietary requirements"),
-        _("Attended"),
+        pgettext("column heading", "Attended"),
     ]
     rows = []
     for r in registrations:

@@ -17,6 +17,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.query import PageQuerySet
 
 from core.access import filter_by_tier, has_role
@@ -732,10 +733,14 @@ def participation_by_gender(
     return {
         "months": month_keys,
         "series": {label: values for label, values in series.items() if any(values)},
-        "caption": _(
+        "caption": ngettext(
+            "Counted only where members gave their gender in their profile. Groups of fewer "
+            "than %(n)s person in a month are not shown: they are counted together under "
+            "“Not shown”, with the next smallest group when needed.",
             "Counted only where members gave their gender in their profile. Groups of fewer "
             "than %(n)s people in a month are not shown: they are counted together under "
-            "“Not shown”, with the next smallest group when needed."
+            "“Not shown”, with the next smallest group when needed.",
+            SMALLEST_GROUP,
         )
         % {"n": SMALLEST_GROUP},
     }

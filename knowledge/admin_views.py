@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.access import is_secretariat
@@ -81,7 +82,11 @@ def import_confirm(request):
     if report.imported:
         messages.success(
             request,
-            _("Imported: %(created)s new practices, %(updated)s updated.")
+            ngettext(
+                "Imported: %(created)s new practice, %(updated)s updated.",
+                "Imported: %(created)s new practices, %(updated)s updated.",
+                len(report.created),
+            )
             % {"created": len(report.created), "updated": len(report.updated)},
         )
     else:

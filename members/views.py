@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.access import is_secretariat, secretariat_required
@@ -218,7 +219,12 @@ def invitation_bulk(request):
         if result.created:
             messages.success(
                 request,
-                _("%(count)d invitations sent.") % {"count": len(result.created)},
+                ngettext(
+                    "%(count)d invitation sent.",
+                    "%(count)d invitations sent.",
+                    len(result.created),
+                )
+                % {"count": len(result.created)},
             )
         if not result.errors:
             return redirect("members:invitation_list")
@@ -274,11 +280,15 @@ def member_manage(request, pk: int):
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
             else:
-                messages.success(request, _("%(name)s has been deactivated.") % {"name": member})
+                messages.success(
+                    request, _("The account of %(name)s has been deactivated.") % {"name": member}
+                )
             return redirect("members:member_manage", pk=member.pk)
         if action == "reactivate":
             services.member_reactivate(user=member)
-            messages.success(request, _("%(name)s has been reactivated.") % {"name": member})
+            messages.success(
+                request, _("The account of %(name)s has been reactivated.") % {"name": member}
+            )
             return redirect("members:member_manage", pk=member.pk)
         if action == "role" and form.is_valid():
             services.member_set_role(

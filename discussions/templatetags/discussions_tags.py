@@ -1,6 +1,8 @@
 from django import template
+from django.utils.html import conditional_escape, format_html
 
 from discussions import access, selectors
+from discussions.models import Topic
 
 register = template.Library()
 
@@ -26,3 +28,12 @@ def page_discussions(context, page, limit: int = 5):
         "threads": threads,
         "can_start": access.can_start_thread_in(user, page=page),
     }
+
+
+@register.filter
+def topic_name(topic: Topic) -> str:
+    """The topic's name in the interface language, marked ``lang="en"`` (WCAG 3.1.2) where it
+    falls back to the English name."""
+    if topic.label_lang:
+        return format_html('<span lang="{}">{}</span>', topic.label_lang, topic.label)
+    return conditional_escape(topic.label)

@@ -89,7 +89,8 @@
       });
       list.hidden = false;
       highlight(0);
-      status.textContent = results.length + " — " + (form.getAttribute("data-mention-hint") || "");
+      // The server words the count in the interface language's plural form.
+      status.textContent = data.status || String(results.length);
     }
 
     var fetchSuggestions = debounce(function (q) {

@@ -20,7 +20,7 @@ STRINGS = {
         "post": "Post the thread",
         "reply": "Post reply",
         "new": "New",
-        "mentioned": "mentioned you",
+        "mentioned": "Mention by",
         "discuss": "Discuss this",
     },
     "ru": {
@@ -28,7 +28,7 @@ STRINGS = {
         "post": "Опубликовать тему",
         "reply": "Ответить",
         "new": "Новое",
-        "mentioned": "упомянул(а) вас",
+        "mentioned": "Упоминание от",
         "discuss": "Обсудить",
     },
 }

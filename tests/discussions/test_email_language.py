@@ -27,8 +27,8 @@ def frequency(monkeypatch):
 @pytest.mark.parametrize(
     ("language", "subject", "greeting"),
     [
-        ("en", "mentioned you in “Seasonal work”", "Hello "),
-        ("ru", "упомянул(а) вас в теме «Seasonal work»", "Здравствуйте, "),
+        ("en", "Mention by ", "Hello "),
+        ("ru", "Упоминание от ", "Здравствуйте, "),
     ],
 )
 def test_a_mention_is_mailed_in_the_recipients_language(
@@ -57,8 +57,12 @@ def test_a_mention_is_mailed_in_the_recipients_language(
 @pytest.mark.parametrize(
     ("language", "subject", "heading"),
     [
-        ("en", "Your daily discussion digest: 1 new", "1 new notification in discussions"),
-        ("ru", "Ежедневная сводка обсуждений: новых — 1", "Здравствуйте, "),
+        (
+            "en",
+            "Your daily discussion digest: 1 new notification",
+            "1 new notification in discussions",
+        ),
+        ("ru", "Ежедневная сводка обсуждений: 1 новое уведомление", "Здравствуйте, "),
     ],
 )
 def test_a_digest_is_mailed_in_the_recipients_language(
@@ -84,3 +88,26 @@ def test_a_redelivered_digest_task_sends_nothing_more(topic, official, member, f
     # The broker delivers the same task again (worker lost before the ack).
     assert tasks.send_digest(member.pk, "daily", key) is False
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("count", "subject", "heading"),
+    [
+        (1, "1 новое уведомление", "1 новое уведомление в обсуждениях:"),
+        (2, "2 новых уведомления", "2 новых уведомления в обсуждениях:"),
+        (5, "5 новых уведомлений", "5 новых уведомлений в обсуждениях:"),
+    ],
+)
+def test_a_russian_digest_counts_in_the_right_plural_form(
+    topic, official, member, frequency, count, subject, heading
+):
+    member.language = "ru"
+    member.save(update_fields=["language"])
+    frequency[member.pk] = "daily"
+    for n in range(count):
+        start_thread(official, topic=topic, title=f"Quotas {n}", body=f"@{handle(member)} hi")
+    assert tasks.send_digests("daily") == 1
+    [message] = mail.outbox
+    assert message.subject == f"Ежедневная сводка обсуждений: {subject}"
+    assert heading in message.body

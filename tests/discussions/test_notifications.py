@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from discussions import services, tasks
 from discussions.emails import unsubscribe_token
@@ -39,7 +40,7 @@ def test_mention_notifies_in_app_and_by_email_with_one_click_unsubscribe(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [expert.email]
-    assert "mentioned you" in message.subject
+    assert message.subject.startswith("Mention by ")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "/discussions/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
 
@@ -94,7 +95,7 @@ def test_notification_centre_and_header_count(client, thread, expert, member):
     html = client.get(reverse("discussions:index")).content.decode()
     assert '1<span class="mp-visually-hidden"> unread notification</span>' in html
     page = client.get(reverse("discussions:notifications")).content.decode()
-    assert "replied in" in page
+    assert "New reply by " in page
     notification = Notification.objects.get(recipient=expert)
     response = client.get(reverse("discussions:notification_open", kwargs={"pk": notification.pk}))
     assert response.status_code == 302
@@ -111,9 +112,30 @@ def test_mention_suggestions_json(client, official, expert):
     assert response.status_code == 200
     results = response.json()["results"]
     assert {"handle": handle(expert), "name": expert.display_name} in results
+    assert response.json()["status"].startswith(
+        f"{len(results)} suggestion{'' if len(results) == 1 else 's'}; use the up and down arrows"
+    )
     assert client.get(reverse("discussions:mention_suggestions"), {"q": ""}).json() == {
-        "results": []
+        "results": [],
+        "status": "",
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("count", "words"), [(1, "1 вариант;"), (2, "2 варианта;"), (5, "5 вариантов;")]
+)
+def test_mention_suggestions_are_counted_in_russian_plural_forms(client, official, count, words):
+    from core.roles import Role
+    from tests.factories.members import make_member
+
+    for n in range(count):
+        make_member(Role.EXPERT, first_name="Tamar", email=f"tamar{n}@expert.example.ge")
+    client.force_login(official)
+    with translation.override("ru"):
+        response = client.get(reverse("discussions:mention_suggestions"), {"q": "Tamar"})
+    assert len(response.json()["results"]) == count
+    assert response.json()["status"].startswith(words)
 
 
 # --- digests -------------------------------------------------------------------------------

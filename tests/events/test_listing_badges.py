@@ -35,7 +35,7 @@ def test_registered_and_waitlisted_badges_name_the_members_place(client, events_
 
     client.force_login(third)
     card = _card(client.get(events_index.url).content.decode(), "Full meeting")
-    assert "Waitlisted (n° 2)" in card
+    assert "Waitlisted (no. 2)" in card
     assert "You are registered" not in card
 
 
@@ -94,4 +94,4 @@ def test_badges_cost_no_query_per_event(
             services.registration_create(event=event, user=user)
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get(events_index.url).content.decode()
-    assert html.count("Waitlisted (n° 1)") == 12
+    assert html.count("Waitlisted (no. 1)") == 12

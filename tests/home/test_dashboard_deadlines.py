@@ -63,7 +63,7 @@ def test_an_event_already_registered_for_is_no_deadline(official, official_clien
     page = official_client.get("/en/").content.decode()
     assert "Already in" not in _section(page, "dashboard-deadlines")
     events = _section(page, "dashboard-events-heading")
-    assert '<span class="mp-badge mp-badge--success">registered</span>' in events
+    assert '<span class="mp-badge mp-badge--success">You are registered</span>' in events
 
 
 def test_consultation_answers_due_is_a_deadline(official_client):
@@ -86,7 +86,7 @@ def test_waitlisted_member_sees_their_place(client):
         event_services.registration_create(event=event, user=person)
     client.force_login(people[2])
     events = _section(client.get("/en/").content.decode(), "dashboard-events-heading")
-    assert "waitlisted (n° 2)" in events
+    assert "Waitlisted (no. 2)" in events
 
 
 def test_deadlines_in_russian(official_client):
