@@ -26,3 +26,15 @@ def page_discussions(context, page, limit: int = 5):
         "threads": threads,
         "can_start": access.can_start_thread_in(user, page=page),
     }
+
+
+@register.filter
+def in_language(text, language: str):
+    """``text`` marked as written in ``language`` when that is not the interface's, for text
+    placed inside an interface sentence (a thread's title in a notification)."""
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+
+    if not language or language == (get_language() or "").split("-")[0]:
+        return text
+    return format_html('<span lang="{}">{}</span>', language, text)
