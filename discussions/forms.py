@@ -57,6 +57,8 @@ class ThreadForm(PostForm):
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
     language = forms.ChoiceField(
         label=_("Language of the thread"),
+        # Not required: without it the thread is in the author's interface language.
+        required=False,
         choices=settings.CONTENT_LANGUAGES,
         help_text=_("The language you write the title and first message in."),
     )

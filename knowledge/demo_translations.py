@@ -205,11 +205,17 @@ def _translation(original: PracticeNotePage, code: str) -> PracticeNotePage:
     if existing is not None:
         return existing.specific
     # Wagtail's "Translate" action does the same: a copy below the library in that language.
-    return original.copy_for_translation(locale).specific
+    copy = original.copy_for_translation(locale).specific
+    # The copy's own identifier, so the original is still the one found by its identifier.
+    copy.external_id = f"{original.external_id}-{code}"
+    copy.save(update_fields=["external_id"])
+    return copy
 
 
 def _asan_visa_original(library_ru: LibraryIndexPage) -> PracticeNotePage:
-    note = PracticeNotePage.objects.filter(external_id=ASAN_VISA_ID).first()
+    note = PracticeNotePage.objects.filter(
+        external_id=ASAN_VISA_ID, locale=library_ru.locale
+    ).first()
     if note is not None:
         return note
     note = PracticeNotePage(
@@ -246,7 +252,9 @@ def seed(ctx) -> None:
         _publish(english)
         published += 1
 
-    pilot = PracticeNotePage.objects.filter(external_id=SEASONAL_PILOT_ID).first()
+    pilot = PracticeNotePage.objects.filter(
+        external_id=SEASONAL_PILOT_ID, locale=Locale.get_default()
+    ).first()
     if pilot is not None:
         for version in (SEASONAL_PILOT_KA, SEASONAL_PILOT_UK):
             translation = _translation(pilot, version.language)

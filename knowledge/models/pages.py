@@ -163,7 +163,8 @@ class PracticeNotePage(Page):
         from core.access import can_view
 
         result = super().route(request, path_components)
-        if not can_view(request.user, self):
+        # Visitors who are not signed in are sent to sign in by the gate, as before.
+        if request.user.is_authenticated and not can_view(request.user, self):
             # Raised while routing, a language's tree that has this note in a tier the reader
             # is outside of lets the default tree's version answer (home.models.HomePage).
             raise Http404

@@ -249,7 +249,18 @@ def test_a_page_written_later_in_english_is_reached_in_georgian(seven_languages,
 def test_the_secretariat_can_translate_a_page_from_the_admin(seven_languages, secretariat_client):
     from home.models import StandardPage
 
-    about = StandardPage.objects.get(slug="about", locale=Locale.get_default())
-    response = secretariat_client.get(f"/admin/translation/submit/page/{about.pk}/")
+    page = seven_languages.add_child(instance=StandardPage(title="Working methods", slug="methods"))
+    page.save_revision().publish()
+    response = secretariat_client.get(f"/admin/translation/submit/page/{page.pk}/")
     assert response.status_code == 200
-    assert "ქართული" in response.content.decode() or "Georgian" in response.content.decode()
+    # Every other language is offered (the page exists only in English).
+    for code in ("ru", "hy", "az", "ka", "ro", "uk"):
+        locale = Locale.objects.get(language_code=code)
+        assert f'value="{locale.pk}"' in response.content.decode()
+    secretariat_client.post(
+        f"/admin/translation/submit/page/{page.pk}/",
+        {"locales": [Locale.objects.get(language_code="ka").pk]},
+    )
+    georgian = page.get_translation(Locale.objects.get(language_code="ka"))
+    # The copy sits below the Georgian home page, in the Georgian tree.
+    assert georgian.get_parent().locale.language_code == "ka"
