@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from core.versions import interface_language
 
 from .models import Flag
 
@@ -37,11 +40,34 @@ class PostForm(AccessibleForm):
         ),
     )
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    language = forms.ChoiceField(
+        label=_("Language of your message"),
+        required=False,
+        choices=[("", _("The thread's language")), *settings.CONTENT_LANGUAGES],
+    )
+
+
+def _content_language_or_default() -> str:
+    language = interface_language()
+    codes = {code for code, _name in settings.CONTENT_LANGUAGES}
+    return language if language in codes else settings.LANGUAGE_CODE
 
 
 class ThreadForm(PostForm):
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
-    field_order = ["title", "body", "reply_to"]
+    language = forms.ChoiceField(
+        label=_("Language of the thread"),
+        # Not required: without it the thread is in the author's interface language.
+        required=False,
+        choices=settings.CONTENT_LANGUAGES,
+        help_text=_("The language you write the title and first message in."),
+    )
+    field_order = ["title", "language", "body", "reply_to"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The author's interface language, unless they choose another.
+        self.fields["language"].initial = _content_language_or_default()
 
 
 class FlagForm(AccessibleForm):

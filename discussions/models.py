@@ -109,6 +109,11 @@ class Thread(models.Model):
         related_name="discussion_threads",
     )
     title = models.CharField(_("title"), max_length=200)
+    # The language the thread is written in: its title and, unless a post says otherwise, its
+    # posts (marked with ``lang`` wherever it differs from the reader's interface).
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.CONTENT_LANGUAGES, default="en"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -167,6 +172,10 @@ class Post(models.Model):
     )
     source = models.TextField(_("text"))
     html = models.TextField(editable=False)
+    # Empty: written in the thread's language.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.CONTENT_LANGUAGES, blank=True
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
@@ -197,6 +206,11 @@ class Post(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("discussions:post", kwargs={"pk": self.pk})
+
+    @property
+    def text_language(self) -> str:
+        """The language the post is written in: its own, else its thread's."""
+        return self.language or self.thread.language
 
     @property
     def is_deleted(self) -> bool:

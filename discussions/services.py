@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.versions import interface_language
 from members import selectors as members_selectors
 
 from . import access
@@ -100,8 +101,16 @@ def _require_can_post(user) -> None:
 
 
 def thread_create(
-    *, author, title: str, body: str, topic: Topic | None = None, page=None
+    *,
+    author,
+    title: str,
+    body: str,
+    topic: Topic | None = None,
+    page=None,
+    language: str | None = None,
 ) -> Thread:
+    """``language`` is the one the thread is written in, by default the author's interface
+    language (when it is a content language; else the default language)."""
     if (topic is None) == (page is None):
         raise ValueError("a thread belongs to exactly one topic or page")
     title = _clean_title(title)
@@ -116,6 +125,7 @@ def thread_create(
             topic=topic,
             page=page,
             title=title,
+            language=_thread_language(language),
             author=author,
             created_at=now,
             last_activity_at=now,
@@ -125,7 +135,23 @@ def thread_create(
     return post.thread
 
 
-def post_create(*, author, thread: Thread, body: str, reply_to: Post | None = None) -> Post:
+def _thread_language(language: str | None) -> str:
+    codes = {code for code, _name in settings.CONTENT_LANGUAGES}
+    if language in codes:
+        return language
+    active = interface_language()
+    return active if active in codes else settings.LANGUAGE_CODE
+
+
+def post_create(
+    *,
+    author,
+    thread: Thread,
+    body: str,
+    reply_to: Post | None = None,
+    language: str = "",
+) -> Post:
+    """``language``: the post's, when it is not the thread's (empty: the thread's)."""
     body = _clean_body(body)
     _require_can_post(author)
     if not access.can_post_in(author, thread):
@@ -136,7 +162,9 @@ def post_create(*, author, thread: Thread, body: str, reply_to: Post | None = No
         thread = locked.get(pk=thread.pk)
         if reply_to is not None and reply_to.thread_id != thread.pk:
             reply_to = None
-        post = _add_post(author=author, thread=thread, body=body, reply_to=reply_to)
+        codes = {code for code, _name in settings.CONTENT_LANGUAGES}
+        own = language if language in codes and language != thread.language else ""
+        post = _add_post(author=author, thread=thread, body=body, reply_to=reply_to, language=own)
     _count_post(author)
     return post
 
@@ -156,13 +184,16 @@ def _mentions(author, body: str) -> dict:
     return {handle: user for handle, user in found.items() if user.pk in visible}
 
 
-def _add_post(*, author, thread: Thread, body: str, reply_to=None, now=None) -> Post:
+def _add_post(
+    *, author, thread: Thread, body: str, reply_to=None, now=None, language: str = ""
+) -> Post:
     now = now or timezone.now()
     members = _mentions(author, body)
     number = thread.post_count + 1
     post = Post.objects.create(
         thread=thread,
         number=number,
+        language=language,
         author=author,
         reply_to=reply_to,
         source=body,

@@ -93,6 +93,7 @@ def _thread_form_view(request, *, topic=None, page=None):
                 body=form.cleaned_data["body"],
                 topic=topic,
                 page=page,
+                language=form.cleaned_data["language"],
             )
         except services.RateLimited as exc:
             form.add_error("body", _errors(exc))
@@ -195,7 +196,11 @@ def post_create(request, pk):
     reply_to = selectors.reply_target(thread=thread, pk=form.cleaned_data.get("reply_to"))
     try:
         post = services.post_create(
-            author=request.user, thread=thread, body=form.cleaned_data["body"], reply_to=reply_to
+            author=request.user,
+            thread=thread,
+            body=form.cleaned_data["body"],
+            reply_to=reply_to,
+            language=form.cleaned_data["language"] or "",
         )
     except services.RateLimited as exc:
         form.add_error("body", _errors(exc))

@@ -23,8 +23,10 @@ from wagtail.query import PageQuerySet
 from core.access import filter_by_tier, has_role
 from core.collation import sort_key
 from core.formats import zone_choices
+from core.links import in_translations_of
 from core.params import bounded_int
 from core.roles import Role
+from core.versions import preferred_versions, readable_versions, version_note
 from events import access
 from events.calendar import CalendarEntry
 from events.models import (
@@ -174,11 +176,22 @@ def visible_consultations(user) -> PageQuerySet:
     return filter_by_tier(user, ConsultationPage.objects.live())
 
 
+def listed_events(user) -> PageQuerySet:
+    """Events as lists show them: one version of each, in the reader's language when one is
+    written in it, else the authoritative one (``core.versions``). Registrations stay on the
+    version they were made on, so they are read from ``visible_events``."""
+    return preferred_versions(visible_events(user))
+
+
+def listed_consultations(user) -> PageQuerySet:
+    return preferred_versions(visible_consultations(user))
+
+
 def events_for_country(*, user, country, limit: int = 10) -> list[EventPage]:
     """Upcoming events concerning ``country`` that ``user`` may see, soonest first (for the
     country profile's "events" section)."""
     return list(
-        visible_events(user)
+        listed_events(user)
         .filter(countries=country, ends_at__gte=timezone.now())
         .order_by("starts_at", "pk")[:limit]
     )
@@ -188,7 +201,8 @@ def event_index_context(*, index, user, params: Mapping[str, str]) -> dict[str, 
     from taxonomy.models import Country, Theme
 
     now = timezone.now()
-    events = visible_events(user).descendant_of(index)
+    # The index in every language lists the events written below it in any language.
+    events = in_translations_of(listed_events(user), index)
     filters = {
         "kind": params.get("kind", ""),
         "format": params.get("format", ""),
@@ -216,12 +230,10 @@ def event_index_context(*, index, user, params: Mapping[str, str]) -> dict[str, 
         "formats": EventFormat.choices,
         "countries": Country.objects.active().in_label_order(),
         "themes": Theme.objects.active().in_label_order(),
-        "open_consultations": visible_consultations(user)
-        .descendant_of(index)
+        "open_consultations": in_translations_of(listed_consultations(user), index)
         .filter(opens_at__lte=now, closes_at__gt=now)
         .order_by("closes_at"),
-        "closed_consultations": visible_consultations(user)
-        .descendant_of(index)
+        "closed_consultations": in_translations_of(listed_consultations(user), index)
         .filter(closes_at__lte=now)
         .order_by("-closes_at")[:10],
     }
@@ -341,7 +353,10 @@ def event_page_context(*, event: EventPage, request) -> dict[str, Any]:
     registration = registration_of(event=event, user=user)
     active = registration if registration and registration.status != S.CANCELLED else None
     zone_name = viewer_zone(request)
+    versions = readable_versions(user=user, page=event)
     return {
+        "versions": versions,
+        "version_note": version_note(page=event, versions=versions),
         "registration": active,
         "waitlist_place": waitlist_place(active),
         "eligibility": access.registration_eligibility(user, event),
@@ -372,7 +387,10 @@ def consultation_page_context(*, consultation: ConsultationPage, user) -> dict[s
     form = None
     if eligibility.allowed:
         form = ConsultationResponseForm(questions=questions, response=response)
+    versions = readable_versions(user=user, page=consultation)
     return {
+        "versions": versions,
+        "version_note": version_note(page=consultation, versions=versions),
         "questions": questions,
         "documents": consultation.documents.select_related("document"),
         "response": response,
@@ -517,7 +535,7 @@ def upcoming_deadlines(*, user, now: datetime | None = None) -> list[dict[str, A
     now = now or timezone.now()
     taken = Registration.objects.filter(user_id=user.pk).exclude(status=S.CANCELLED)
     events = (
-        visible_events(user)
+        listed_events(user)
         .filter(
             registration_open=True,
             cancelled=False,

@@ -58,7 +58,7 @@ def seed(ctx: DemoContext) -> None:
         "help": ("Help", False, "How to find practices, register for events and take part."),
     }
     for slug, (title, public, summary) in pages.items():
-        page = StandardPage.objects.filter(slug=slug).first()
+        page = StandardPage.objects.filter(slug=slug, locale=home.locale).first()
         if page is None:
             page = home.add_child(instance=StandardPage(title=title, slug=slug, public=public))
         elif page.live and (page.summary, page.body) == (summary, f"<p>{summary}</p>"):
@@ -69,6 +69,6 @@ def seed(ctx: DemoContext) -> None:
     site_settings = SiteSettings.for_site(home.get_site())
     site_settings.organisation_name = "Migration Partnership Secretariat"
     site_settings.contact_email = "secretariat@migration-partnership.example.org"
-    site_settings.privacy_page = StandardPage.objects.get(slug="privacy")
+    site_settings.privacy_page = StandardPage.objects.get(slug="privacy", locale=home.locale)
     site_settings.save()
     ctx.say("home: home page, about, help and privacy pages")

@@ -18,6 +18,8 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Locale, Page
 
+from core.links import localized_url
+
 
 def is_interface_language(code: str | None) -> TypeGuard[str]:
     return code in {language for language, _name in settings.LANGUAGES}
@@ -38,17 +40,34 @@ def _swap_prefix(path: str, old: str | None, new: str) -> str:
     return f"/{new}/{path[len(old) + 2 :]}"
 
 
-def _wagtail_page_path(request: HttpRequest, path: str, language: str) -> str | None:
-    """The path of the same Wagtail page in ``language``, when the page has a translation."""
-    page = Page.find_for_request(request, path)
+def _version_in(page: Page, language: str) -> Page | None:
+    """The live version of ``page`` for a reader in ``language``: for a text that says its
+    language (notes, events), the translation written in it; for an editorial page, its
+    translation in that language's tree."""
+    from events.models import ConsultationPage, EventPage
+    from knowledge.models import PracticeNotePage
+
+    page = page.specific
+    translations = page.get_translations(inclusive=False).live()
+    if isinstance(page, PracticeNotePage | EventPage | ConsultationPage):
+        return translations.filter(language=language).order_by("pk").first()
+    locale = Locale.objects.filter(language_code=language).first()
+    return translations.filter(locale=locale).first() if locale is not None else None
+
+
+def _wagtail_page_path(request: HttpRequest, route: str, language: str) -> str | None:
+    """The path of the same Wagtail page in ``language``, when the page has a translation.
+
+    ``route`` is the page's path below the language prefix, as Wagtail's serve view gets it.
+    """
+    page = Page.find_for_request(request, route)
     if page is None:
         return None
-    locale = Locale.objects.filter(language_code=language).first()
-    translated = page.get_translation_or_none(locale) if locale is not None else None
-    if translated is None or not translated.live:
+    translated = _version_in(page, language)
+    if translated is None:
         return None
     with translation.override(language):
-        url = translated.get_url(request)
+        url = localized_url(translated, request)
     return urlsplit(url).path if url else None
 
 
@@ -67,7 +86,7 @@ def translated_path(request: HttpRequest, next_url: str, language: str) -> str:
             except Resolver404:
                 match = None
             if match is not None and match.url_name == "wagtail_serve":
-                new_path = _wagtail_page_path(request, path, language)
+                new_path = _wagtail_page_path(request, match.args[0], language)
             elif match is not None:
                 translated = translate_url(path, language)
                 new_path = translated if translated != path else None

@@ -1,9 +1,10 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 
@@ -28,6 +29,26 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Serve what this language's tree lacks from the default language's tree.
+
+        Each interface language has its home page and editorial pages (``/ka/``,
+        ``/ka/library/``), but practice notes, events and pages written later often exist
+        only in the default tree: ``/ka/library/<note>/`` then finds the note there and
+        serves it with the Georgian interface, where the Georgian tree alone would answer
+        404. A page the language's own tree has (a translation at the same address) wins.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            default = Locale.get_default()
+            if not path_components or self.locale_id == default.pk:
+                raise
+            original = self.get_translation_or_none(default)
+            if original is None or not original.live:
+                raise
+            return original.specific.route(request, path_components)
 
     def get_template(self, request, *args, **kwargs):
         if request.user.is_authenticated:

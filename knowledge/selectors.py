@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale
-from wagtail.query import PageQuerySet
 
 from core.access import filter_by_tier
 from core.collation import collated, sort_key
+from core.links import in_translations_of, localized_url
+from core.versions import preferred_versions, readable_versions, version_note
 from events.selectors import events_for_country
 from knowledge.models import PracticeDocument, PracticeNotePage
 from members.models import Profile
@@ -82,21 +83,14 @@ FACETS = {
 }
 
 
-def visible_notes(user) -> QuerySet[PracticeNotePage]:
+def visible_notes(user, *, language: str | None = None) -> QuerySet[PracticeNotePage]:
     """Live notes ``user`` may read, one version per translation set.
 
-    A note shows in the reader's interface language when a readable translation exists, and in
-    its original otherwise; the default locale's version wins among other languages.
+    The version written in the reader's interface language (or ``language``) when a readable
+    one exists, else the authoritative version, else the original (``core.versions``).
     """
     readable = filter_by_tier(user, PracticeNotePage.objects.live())
-    active = Locale.get_active()
-    same_set = readable.filter(translation_key=OuterRef("translation_key"))
-    in_active = Exists(same_set.filter(locale=active))
-    default = Locale.get_default()
-    in_default = Exists(same_set.filter(locale=default))
-    return readable.filter(
-        Q(locale=active) | (~in_active & Q(locale=default)) | (~in_active & ~in_default)
-    )
+    return preferred_versions(readable, language)
 
 
 def _apply(notes: QuerySet, filters: LibraryFilters, *, skip: str | None = None) -> QuerySet:
@@ -369,8 +363,8 @@ def related_notes(*, user, note: PracticeNotePage, limit: int = 4) -> list[Pract
 
 
 def note_translations(*, user, note: PracticeNotePage) -> list[PracticeNotePage]:
-    translations: PageQuerySet = filter_by_tier(user, note.get_translations(inclusive=False).live())
-    return list(translations.select_related("locale").specific())
+    """The note's other versions ``user`` may read, each with ``link`` (its address)."""
+    return readable_versions(user=user, page=note)
 
 
 def note_documents(*, note: PracticeNotePage) -> list[PracticeDocument]:
@@ -394,23 +388,34 @@ def note_detail_context(*, user, note: PracticeNotePage) -> dict:
         "related": related_notes(user=user, note=note),
         "translations": translations,
         "authoritative_version": authoritative,
+        # What the reader is shown and why: a translation, or a fallback from their language.
+        "version_note": version_note(page=note, versions=translations),
     }
 
 
 # --- countries -----------------------------------------------------------------------------
 def country_profiles(*, index) -> list:
-    """The country profiles, Eastern Partnership countries first, each group in the order of
-    the countries' names in the interface language."""
+    """One profile per country below the index in any language: the one in the index's own
+    language when it has one (the default tree's serve every language that has none),
+    Eastern Partnership countries first, each group in the order of the countries' names in
+    the interface language."""
     from knowledge.models import CountryProfilePage
 
-    profiles = CountryProfilePage.objects.child_of(index).live().select_related("country")
-    return sorted(
-        profiles,
+    profiles = sorted(
+        in_translations_of(CountryProfilePage.objects.live(), index)
+        .filter(depth=index.depth + 1)
+        .select_related("country"),
         key=lambda profile: (
             profile.country.sort_group,
             sort_key(profile.country.label),
+            profile.pk,
         ),
     )
+    chosen: dict[int, CountryProfilePage] = {}
+    for profile in profiles:
+        if profile.country_id not in chosen or profile.locale_id == index.locale_id:
+            chosen[profile.country_id] = profile
+    return [profile for profile in profiles if chosen[profile.country_id] is profile]
 
 
 def focal_points(*, user, country: Country) -> list[Profile]:
@@ -464,7 +469,7 @@ def library_url() -> str | None:
     from knowledge.models import LibraryIndexPage
 
     library = LibraryIndexPage.objects.live().filter(locale=Locale.get_default()).first()
-    return library.url if library else None
+    return localized_url(library) if library else None
 
 
 # --- the writer's entry points -------------------------------------------------------------

@@ -35,7 +35,7 @@ SECRETARIAT_APPS = (
     "wagtailredirects",
     "wagtailforms",
     "wagtailsearch",
-    "wagtail_localize",
+    "simple_translation",
     "django_celery_beat",
     "taggit",
 )

@@ -37,3 +37,15 @@ def topic_name(topic: Topic) -> str:
     if topic.label_lang:
         return format_html('<span lang="{}">{}</span>', topic.label_lang, topic.label)
     return conditional_escape(topic.label)
+
+
+@register.filter
+def in_language(text, language: str):
+    """``text`` marked as written in ``language`` when that is not the interface's, for text
+    placed inside an interface sentence (a thread's title in a notification)."""
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+
+    if not language or language == (get_language() or "").split("-")[0]:
+        return text
+    return format_html('<span lang="{}">{}</span>', language, text)

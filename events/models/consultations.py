@@ -69,6 +69,17 @@ class ConsultationPage(Page):
         choices=Tier.choices,
         default=Tier.MEMBERS,
     )
+    language: models.CharField[str, str] = models.CharField(
+        _("language of the text"),
+        max_length=8,
+        choices=settings.CONTENT_LANGUAGES,
+        default="en",
+    )
+    authoritative: models.BooleanField[bool, bool] = models.BooleanField(
+        _("authoritative version"),
+        default=True,
+        help_text=_("Uncheck on translations that only follow another language's original."),
+    )
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
@@ -87,6 +98,7 @@ class ConsultationPage(Page):
             heading=_("Who answers"),
         ),
         FieldPanel("themes"),
+        FieldRowPanel([FieldPanel("language"), FieldPanel("authoritative")]),
         InlinePanel("documents", label=_("Material")),
         InlinePanel("questions", label=_("Questions"), min_num=1),
         MultiFieldPanel(

@@ -139,6 +139,17 @@ class EventPage(Page):
     themes = ParentalManyToManyField(
         "taxonomy.Theme", blank=True, related_name="event_pages", verbose_name=_("themes")
     )
+    language: models.CharField[str, str] = models.CharField(
+        _("language of the text"),
+        max_length=8,
+        choices=settings.CONTENT_LANGUAGES,
+        default="en",
+    )
+    authoritative: models.BooleanField[bool, bool] = models.BooleanField(
+        _("authoritative version"),
+        default=True,
+        help_text=_("Uncheck on translations that only follow another language's original."),
+    )
 
     # Registration
     registration_open: models.BooleanField[bool, bool] = models.BooleanField(
@@ -223,6 +234,7 @@ class EventPage(Page):
         ),
         FieldPanel("countries"),
         FieldPanel("themes"),
+        FieldRowPanel([FieldPanel("language"), FieldPanel("authoritative")]),
         InlinePanel("sessions", label=_("Agenda sessions")),
         InlinePanel("documents", label=_("Documents")),
         MultiFieldPanel(
@@ -251,6 +263,7 @@ class EventPage(Page):
         index.FilterField("format"),
         index.FilterField("starts_at"),
         index.FilterField("tier"),
+        index.FilterField("language"),
     ]
 
     class Meta:

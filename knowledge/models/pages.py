@@ -159,6 +159,17 @@ class PracticeNotePage(Page):
 
         return is_note_editor(user, self)
 
+    def route(self, request, path_components):
+        from core.access import can_view
+
+        result = super().route(request, path_components)
+        # Visitors who are not signed in are sent to sign in by the gate, as before.
+        if request.user.is_authenticated and not can_view(request.user, self):
+            # Raised while routing, a language's tree that has this note in a tier the reader
+            # is outside of lets the default tree's version answer (home.models.HomePage).
+            raise Http404
+        return result
+
     def serve(self, request, *args, **kwargs):
         from core.access import can_view
 

@@ -11,12 +11,24 @@ from django.db import transaction
 from discussions import demo as discussions_demo
 from events import demo as events_demo
 from home import demo as home_demo
+from home import demo_editorial
 from home.demo import DemoContext
 from knowledge import demo as knowledge_demo
+from knowledge import demo_translations
 from members import demo as members_demo
 
 # Each app seeds its own content, in this order (later apps use earlier apps' members and pages).
-STEPS = [home_demo, members_demo, knowledge_demo, events_demo, discussions_demo]
+# The editorial pages are translated once every section exists; notes' translations go into
+# the translated libraries.
+STEPS = [
+    home_demo,
+    members_demo,
+    knowledge_demo,
+    events_demo,
+    demo_editorial,
+    demo_translations,
+    discussions_demo,
+]
 
 
 class Command(BaseCommand):

@@ -24,7 +24,7 @@ def translations_into_russian(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("discussions", "0002_secretariat_permissions"),
+        ("discussions", "0003_thread_and_post_language"),
     ]
 
     operations = [
