@@ -551,6 +551,7 @@ def upcoming_deadlines(*, user, now: datetime | None = None) -> list[dict[str, A
             "when": event.registration_closes_at,
             "kind": _("Registration closes"),
             "title": event.title,
+            "language": event.language,
             "url": localized_url(event),
         }
         for event in events
@@ -561,6 +562,7 @@ def upcoming_deadlines(*, user, now: datetime | None = None) -> list[dict[str, A
             "when": consultation.closes_at,
             "kind": _("Answers due"),
             "title": consultation.title,
+            "language": consultation.language,
             "url": localized_url(consultation),
         }
         for consultation, submitted in _open_consultations(user, now=now)

@@ -18,11 +18,23 @@ from members.models import Gender, NotificationFrequency, Organisation, Profile
 PHOTO_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 
+class LanguageSelect(forms.Select):
+    """Each language is named in itself (settings.LANGUAGES), so each option says which
+    language it is written in (WCAG 3.1.2)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 def language_field(**kwargs) -> forms.ChoiceField:
     """The member's preferred language: every e-mail to them is written in it."""
     return forms.ChoiceField(
         label=_("Language of e-mails"),
         choices=settings.LANGUAGES,
+        widget=LanguageSelect,
         help_text=_("Invitations, reminders and notices are sent to you in this language."),
         **kwargs,
     )
@@ -87,6 +99,7 @@ class InvitationForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of the invitation"),
         choices=settings.LANGUAGES,
+        widget=LanguageSelect,
         required=False,
         help_text=_("The invitation is written in this language; the invitee can change it."),
     )

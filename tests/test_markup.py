@@ -25,6 +25,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.urls import NoReverseMatch
+from wagtail.models import Locale
 
 from tests.conftest import vnu_classpath
 
@@ -157,11 +158,11 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[Demo]:
         assert edited.author is not None
         users["author"] = edited.author
         objects = {
-            "standard_page": StandardPage.objects.get(slug="about"),
+            "standard_page": StandardPage.objects.get(slug="about", locale=Locale.get_default()),
             "note": note,
-            "country_index": CountryIndexPage.objects.get(),
+            "country_index": CountryIndexPage.objects.get(locale=Locale.get_default()),
             "country": CountryProfilePage.objects.order_by("pk").first(),
-            "events_index": EventIndexPage.objects.get(),
+            "events_index": EventIndexPage.objects.get(locale=Locale.get_default()),
             "event": EventPage.objects.live().order_by("starts_at").last(),
             "consultation": ConsultationPage.objects.live().order_by("pk").first(),
             "topic": Topic.objects.get(slug="labour-migration"),

