@@ -20,7 +20,6 @@ from typing import TypeVar
 
 from django.db import connection
 from django.db.models import F
-from django.db.models.expressions import Expression
 from django.db.models.functions import Collate
 from django.utils.translation import get_language
 
@@ -117,7 +116,7 @@ def sorted_by_name(
     return sorted(items, key=lambda item: sort_key(name(item), code))
 
 
-def collated(field: str, language: str | None = None) -> Expression:
+def collated(field: str, language: str | None = None) -> Collate | F:
     """An ORDER BY expression sorting ``field`` in the language's order on either database:
     ``queryset.order_by(collated("last_name"))``."""
     code = _language(language)

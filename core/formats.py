@@ -14,6 +14,7 @@ import zoneinfo
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
+from typing import Literal
 
 from babel import Locale, dates, numbers
 from django.utils import timezone
@@ -88,10 +89,17 @@ def month_label(key: str) -> str:
     return dates.format_date(date(year, month, 1), pattern, locale=locale)
 
 
+DayWidth = Literal["abbreviated", "narrow", "short", "wide"]
+DAY_WIDTHS: tuple[DayWidth, ...] = ("abbreviated", "narrow", "short", "wide")
+
+
 def weekday_name(value: datetime | date, *, width: str = "wide") -> str:
     """The weekday alone, standalone form ('Thursday', 'четверг'; width 'abbreviated': 'чт')."""
     locale = interface_locale()
-    names = dates.get_day_names(width, context="stand-alone", locale=locale)
+    widths: dict[str, DayWidth] = {name: name for name in DAY_WIDTHS}
+    if width not in widths:
+        raise ValueError(f"no weekday width {width!r}; one of {DAY_WIDTHS}")
+    names = dates.get_day_names(widths[width], context="stand-alone", locale=locale)
     return names[_day(value).weekday()]
 
 

@@ -222,7 +222,11 @@ class EventPage(Page):
                 # Choices live on the widget, not the field: tzdata updates must not need a
                 # migration.
                 # A callable: the zones are named in the editor's language at each request.
-                FieldPanel("timezone", widget=forms.Select(choices=zone_choices)),
+                # django-stubs do not know that Django 5 takes a callable here.
+                FieldPanel(
+                    "timezone",
+                    widget=forms.Select(choices=zone_choices),  # type: ignore[arg-type]
+                ),
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
                 FieldPanel("cancelled"),
             ],
