@@ -221,6 +221,8 @@ def _asan_visa_original(library_ru: LibraryIndexPage) -> PracticeNotePage:
     note = PracticeNotePage(
         title=ASAN_VISA_RU.title,
         slug="az-asan-visa",
+        # A draft until seed() publishes it, so its first publication is a real one.
+        live=False,
         summary=ASAN_VISA_RU.summary,
         external_id=ASAN_VISA_ID,
         language="ru",

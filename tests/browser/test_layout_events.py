@@ -4,7 +4,8 @@ a laptop, and an event prints as a document (issue 13)."""
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+import zoneinfo
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.urls import reverse
@@ -28,6 +29,11 @@ def _event_with_agenda(index, **fields):
     from events.models import AgendaSession
     from tests.events.builders import make_event, publish
 
+    if "starts_at" not in fields:
+        # 09:00 in Tbilisi, so the six-hour meeting stays on one day whenever the test runs.
+        tbilisi = zoneinfo.ZoneInfo("Asia/Tbilisi")
+        day = (timezone.now() + timedelta(days=20)).astimezone(tbilisi).date()
+        fields["starts_at"] = datetime.combine(day, time(9, 0), tzinfo=tbilisi)
     event = make_event(index, title=LONG_TITLE, **fields)
     day = timezone.localtime(event.starts_at, event.zone).date()
     for n, (hour, title) in enumerate(
