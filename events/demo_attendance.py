@@ -25,9 +25,10 @@ def seed(ctx) -> None:
     past = EventPage.objects.filter(slug=PAST_IN_PERSON).first()
     if past is not None:
         for registration in Registration.objects.filter(event=past, status="confirmed"):
-            if registration.attended and not CheckIn.objects.filter(
-                registration=registration
-            ).exists():
+            if (
+                registration.attended
+                and not CheckIn.objects.filter(registration=registration).exists()
+            ):
                 CheckIn.objects.create(
                     registration=registration, mode=AttendanceMode.IN_PERSON, recorded_by=by
                 )

@@ -86,9 +86,7 @@ def visa_requests(*, event: EventPage) -> list[dict[str, Any]]:
     )
     letters = {
         letter.registration_id: letter
-        for letter in VisaLetter.objects.filter(registration__in=rows).select_related(
-            "nationality"
-        )
+        for letter in VisaLetter.objects.filter(registration__in=rows).select_related("nationality")
     }
     items = []
     for registration in sorted(rows, key=lambda r: sort_key(r.user.display_name)):
@@ -104,7 +102,9 @@ def visa_requests(*, event: EventPage) -> list[dict[str, Any]]:
 
 
 def visa_letter_of(*, registration: Registration) -> VisaLetter | None:
-    return VisaLetter.objects.filter(registration=registration).select_related("nationality").first()
+    return (
+        VisaLetter.objects.filter(registration=registration).select_related("nationality").first()
+    )
 
 
 # --- Charts and the donor report -----------------------------------------------------------
@@ -173,4 +173,3 @@ def attendance_by_month(*, month_keys: list[str], now=None) -> dict[str, list[in
         name = names[0] if attended else names[1] if attended is False else names[2]
         series[name][i] += 1
     return {name: values for name, values in series.items() if any(values)}
-

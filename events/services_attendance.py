@@ -208,7 +208,9 @@ def visa_data_purge(*, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     cutoff = now - timedelta(days=VISA_RETENTION_DAYS)
-    due = VisaLetter.objects.filter(registration__event__ends_at__lte=cutoff, purged_at__isnull=True)
+    due = VisaLetter.objects.filter(
+        registration__event__ends_at__lte=cutoff, purged_at__isnull=True
+    )
     return due.update(
         passport_name="",
         nationality=None,

@@ -44,15 +44,15 @@ def _list_context(request, event: EventPage, query: str) -> dict:
 def check_in_list(request, event_id: int):
     event = _managed_event(request, event_id)
     query = request.GET.get("q", "")
-    return render(
-        request, "events/attendance/check_in.html", _list_context(request, event, query)
-    )
+    return render(request, "events/attendance/check_in.html", _list_context(request, event, query))
 
 
 @require_GET
 def sign_in_sheet(request, event_id: int):
     event = _managed_event(request, event_id)
-    return render(request, "events/attendance/sign_in_sheet.html", _list_context(request, event, ""))
+    return render(
+        request, "events/attendance/sign_in_sheet.html", _list_context(request, event, "")
+    )
 
 
 ACTIONS = {"in", "online", "undo", "absent"}
@@ -85,7 +85,9 @@ def check_in_action(request, registration_id: int):
         messages.success(request, _("%(name)s did not attend.") % {"name": name})
     else:
         services_attendance.check_in_undo(registration=registration)
-        messages.success(request, _("The attendance of %(name)s is no longer recorded.") % {"name": name})
+        messages.success(
+            request, _("The attendance of %(name)s is no longer recorded.") % {"name": name}
+        )
     url = reverse("events:check_in", kwargs={"event_id": event.pk})
     if query:
         url += "?" + urlencode({"q": query})
@@ -139,8 +141,15 @@ def code_svg(request, registration_id: int):
     token = services_attendance.check_in_token(registration=registration)
     body = io.BytesIO()
     segno.make(token, error="m").save(
-        body, kind="svg", scale=8, border=4, dark="#000", light="#fff", xmldecl=False,
-        svgclass=None, lineclass=None,
+        body,
+        kind="svg",
+        scale=8,
+        border=4,
+        dark="#000",
+        light="#fff",
+        xmldecl=False,
+        svgclass=None,
+        lineclass=None,
     )
     response = HttpResponse(body.getvalue(), content_type="image/svg+xml")
     response["Cache-Control"] = "private, no-store"

@@ -7,8 +7,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.links import localized_url
 from core.pdf import pdf_response
@@ -44,9 +44,7 @@ def visa_details(request, registration_id: int):
                 nationality=form.cleaned_data["nationality"],
                 passport_number=form.cleaned_data["passport_number"],
             )
-            messages.success(
-                request, _("Thank you. The secretariat will prepare your letter.")
-            )
+            messages.success(request, _("Thank you. The secretariat will prepare your letter."))
             return redirect(localized_url(registration.event, request))
         status = 400
     return render(

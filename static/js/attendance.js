@@ -28,7 +28,7 @@
                 if (count) {
                     count.textContent = shown === 1
                         ? count.getAttribute("data-template-one")
-                        : count.getAttribute("data-template-many").replace("%(n)s", String(shown));
+                        : count.getAttribute("data-template-many").replace("{n}", String(shown));
                 }
             }, 120);
         });

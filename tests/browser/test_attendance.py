@@ -139,9 +139,10 @@ def test_the_participant_sees_their_code(browser, live_server, language):
         page.goto(f"/{language}/events/{event.slug}/")
         code = page.locator(".mp-attendance-panel__qr")
         assert code.is_visible()
-        assert page.evaluate(
-            "() => document.querySelector('.mp-attendance-panel__qr').naturalWidth"
-        ) > 0
+        assert (
+            page.evaluate("() => document.querySelector('.mp-attendance-panel__qr').naturalWidth")
+            > 0
+        )
         assert horizontal_overflow(page) <= 0
         assert_accessible(page)
         page.goto(f"/{language}/events/registrations/{registration.pk}/code/")

@@ -30,7 +30,9 @@ def _participant(event, first="Нино", last="Беридзе", country="GE", *
 
 def _move_to_past(event, days=2) -> EventPage:
     start = timezone.now() - timedelta(days=days)
-    EventPage.objects.filter(pk=event.pk).update(starts_at=start, ends_at=start + timedelta(hours=6))
+    EventPage.objects.filter(pk=event.pk).update(
+        starts_at=start, ends_at=start + timedelta(hours=6)
+    )
     return EventPage.objects.get(pk=event.pk)
 
 
@@ -115,9 +117,7 @@ def test_a_bad_action_or_an_unconfirmed_place_is_a_clear_400(in_person, secretar
     assert registration.attended is None
 
 
-def test_no_shows_are_marked_after_the_event_and_undone_one_by_one(
-    in_person, secretariat_client
-):
+def test_no_shows_are_marked_after_the_event_and_undone_one_by_one(in_person, secretariat_client):
     came = _participant(in_person)
     missed = _participant(in_person, "Aram", "Petrosyan", "AM")
     url = reverse("events:no_shows", kwargs={"event_id": in_person.pk})
@@ -161,15 +161,15 @@ def test_the_code_is_signed_with_its_own_salt_and_names_the_registration(in_pers
     assert token.startswith(f"{registration.pk}:")
     assert services_attendance.registration_from_token(token=token) == registration
     # The same id signed for another purpose, or altered, is not a check-in code.
-    other = signing.Signer(salt="events.certificates", algorithm="sha256").sign(str(registration.pk))
+    other = signing.Signer(salt="events.certificates", algorithm="sha256").sign(
+        str(registration.pk)
+    )
     assert services_attendance.registration_from_token(token=other) is None
     forged = f"{registration.pk + 1}:{token.split(':', 1)[1]}"
     assert services_attendance.registration_from_token(token=forged) is None
 
 
-def test_only_the_participant_and_the_secretariat_fetch_the_code(
-    in_person, client, secretariat
-):
+def test_only_the_participant_and_the_secretariat_fetch_the_code(in_person, client, secretariat):
     registration = _participant(in_person)
     svg = reverse("events:check_in_code_svg", kwargs={"registration_id": registration.pk})
     page = reverse("events:check_in_code", kwargs={"registration_id": registration.pk})
@@ -256,7 +256,9 @@ def test_the_sign_in_sheet_lists_everyone_confirmed(in_person, secretariat_clien
     assert "Нино Беридзе" in page and "Aram Petrosyan" in page and "Signature" in page
 
 
-def test_the_list_takes_a_flat_number_of_queries(in_person, secretariat_client, django_assert_max_num_queries):
+def test_the_list_takes_a_flat_number_of_queries(
+    in_person, secretariat_client, django_assert_max_num_queries
+):
     for i in range(8):
         _participant(in_person, f"Person{i}", "Test", "MD")
     url = reverse("events:check_in", kwargs={"event_id": in_person.pk})

@@ -68,8 +68,11 @@ def _sign(client, secretariat, registration, language="en"):
     client.force_login(secretariat)
     return client.post(
         reverse("events:visa_sign", kwargs={"registration_id": registration.pk}),
-        {"signatory_name": "Елена Морару", "signatory_title": "Head of the Secretariat",
-         "language": language},
+        {
+            "signatory_name": "Елена Морару",
+            "signatory_title": "Head of the Secretariat",
+            "language": language,
+        },
     )
 
 
@@ -127,7 +130,10 @@ def test_another_member_cannot_see_or_fetch_the_letter(in_person, client, secret
     assert client.get(_pdf_url(registration)).status_code == 404
     assert client.get(_details_url(registration)).status_code == 404
     assert client.post(_details_url(registration), {"passport_name": "X"}).status_code == 404
-    assert client.get(reverse("events:visa_list", kwargs={"event_id": in_person.pk})).status_code == 403
+    assert (
+        client.get(reverse("events:visa_list", kwargs={"event_id": in_person.pk})).status_code
+        == 403
+    )
     sign = reverse("events:visa_sign", kwargs={"registration_id": registration.pk})
     assert client.post(sign, {"signatory_name": "Me"}).status_code == 403
     # The secretariat reads the details but does not type them for the participant.
@@ -182,7 +188,9 @@ def test_passport_data_is_purged_30_days_after_the_event(in_person, client, secr
     _give_details(client, registration)
     _sign(client, secretariat, registration)
     ends = timezone.now() - timedelta(days=29)
-    EventPage.objects.filter(pk=in_person.pk).update(starts_at=ends - timedelta(hours=6), ends_at=ends)
+    EventPage.objects.filter(pk=in_person.pk).update(
+        starts_at=ends - timedelta(hours=6), ends_at=ends
+    )
 
     assert tasks.purge_visa_passport_data() == 0  # 29 days: kept
     assert VisaLetter.objects.get(registration=registration).passport_number == "13AB45678"
