@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from events import access, access_attendance, selectors_attendance, services_attendance
 from events.forms_attendance import CheckInCodeForm
-from events.models import AttendanceMode, EventPage, Registration
+from events.models import AttendanceMode, EventPage, Registration, RegistrationStatus
 
 
 def _managed_event(request, event_id: int) -> EventPage:
@@ -68,7 +68,7 @@ def check_in_action(request, registration_id: int):
     action = request.POST.get("action", "")
     query = request.POST.get("q", "")[:100]
     name = registration.user.display_name
-    if action not in ACTIONS or registration.status != "confirmed":
+    if action not in ACTIONS or registration.status != RegistrationStatus.CONFIRMED:
         context = _list_context(request, event, query)
         context["error"] = _("Only a confirmed participant can be checked in.")
         return render(request, "events/attendance/check_in.html", context, status=400)

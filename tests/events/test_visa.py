@@ -212,3 +212,17 @@ def test_the_purge_runs_daily_on_the_reports_queue(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["events-visa-purge"]
     assert entry["task"] == tasks.purge_visa_passport_data.name
     assert queue_of(entry["task"]) == "reports"
+
+
+def test_the_requests_list_takes_a_flat_number_of_queries(
+    in_person, client, secretariat, django_assert_max_num_queries
+):
+    for n in range(6):
+        registration = _asking(in_person, first=f"Person{n}")
+        if n % 2:
+            _give_details(client, registration)
+    client.force_login(secretariat)
+    url = reverse("events:visa_list", kwargs={"event_id": in_person.pk})
+    client.get(url)
+    with django_assert_max_num_queries(20):
+        assert client.get(url).status_code == 200
