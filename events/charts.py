@@ -86,7 +86,7 @@ def participation_charts(*, viewer) -> list[dict]:
     with its figures as table rows: shown in the admin's dashboard and on the secretariat's."""
     from django.utils.translation import gettext as _
 
-    from events import selectors
+    from events import selectors, selectors_attendance
 
     charts = []
     for dimension, title in (
@@ -96,6 +96,16 @@ def participation_charts(*, viewer) -> list[dict]:
         data = selectors.participation_by(dimension=dimension)
         if data["series"]:
             charts.append(_chart(dimension=dimension, title=title, data=data))
+    attendance = selectors_attendance.attendance_chart_data()
+    if attendance["series"]:
+        charts.append(
+            _chart(
+                dimension="attendance",
+                title=_("Attendance at past events by month"),
+                data=attendance,
+                caption=_("Confirmed places: attended, did not attend, attendance not recorded."),
+            )
+        )
     gender = selectors.participation_by_gender(viewer=viewer)
     if gender is not None and gender["series"]:
         charts.append(

@@ -42,3 +42,11 @@ def send_consultation_reminder(reminder_id: int) -> None:
 def send_due_reminders() -> int:
     """Beat: event reminders and consultation deadline reminders now due."""
     return services.reminders_send_due() + services.consultation_reminders_send_due()
+
+
+@shared_task
+def purge_visa_passport_data() -> int:
+    """Beat, daily: passport details and letters of events that ended 30 days ago."""
+    from events import services_attendance
+
+    return services_attendance.visa_data_purge()

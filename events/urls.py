@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from events import views
 
@@ -33,4 +33,5 @@ urlpatterns = [
         views.consultation_export,
         name="consultation_export",
     ),
+    path("", include("events.urls_attendance")),
 ]

@@ -372,6 +372,11 @@ CELERY_BEAT_SCHEDULE["events-reminders"] = {
     "task": "events.tasks.send_due_reminders",
     "schedule": 15 * 60,
 }
+# Passport details given for visa letters are deleted 30 days after the event.
+CELERY_BEAT_SCHEDULE["events-visa-purge"] = {
+    "task": "events.tasks.purge_visa_passport_data",
+    "schedule": 24 * 60 * 60,
+}
 
 # --- knowledge ---
 # Practice notes' documents carry their extracted text; every app chooses documents of this model

@@ -55,3 +55,5 @@ __all__ = [
     "SentEmailKind",
     "SentReminder",
 ]
+from events.models.attendance import AttendanceMode, CheckIn  # noqa: F401
+from events.models.visa import VisaLetter, VisaLetterState  # noqa: F401

@@ -21,6 +21,44 @@ def _registration(request) -> dict:
     return {"registration": registration}
 
 
+def _confirmed(request, **answers) -> dict:
+    from events.services import registration_create
+    from tests.events.builders import get_events_index, make_event
+    from tests.factories.members import make_member
+
+    event = make_event(get_events_index(), format="in_person")
+    return {"registration": registration_create(event=event, user=make_member(), answers=answers)}
+
+
+def _visa_details(request) -> dict:
+    from events import services_attendance
+    from taxonomy.models import Country
+
+    context = _confirmed(request, visa_letter=True)
+    services_attendance.visa_details_save(
+        registration=context["registration"],
+        passport_name="NINO BERIDZE",
+        nationality=Country.objects.get(code="GE"),
+        passport_number="13AB45678",
+    )
+    return context
+
+
+def _visa_signed(request) -> dict:
+    from events import services_attendance
+
+    context = _visa_details(request)
+    letter = services_attendance.visa_letter_for(registration=context["registration"])
+    services_attendance.visa_letter_sign(
+        letter=letter, by=None, signatory_name="Elena Moraru", signatory_title="Head", language="en"
+    )
+    return context
+
+
+def _registration_kwargs(ctx):
+    return {"registration_id": ctx["registration"].pk}
+
+
 def _consultation(request) -> dict:
     from tests.events.builders import get_events_index, make_consultation
 
@@ -62,6 +100,42 @@ EXPECTED = {
         data={"decision": "approve"},
         setup=_registration,
         kwargs=lambda ctx: {"registration_id": ctx["registration"].pk},
+    ),
+    # Attendance: the secretariat's tools answer 403 to others, like the registrant tools; a
+    # participant's code and visa letter are theirs and the secretariat's (404 for others).
+    "events:check_in": Expect(**SECRETARIAT_ONLY, **EVENT),
+    "events:check_in_scan": Expect(**SECRETARIAT_ONLY, **EVENT),
+    "events:sign_in_sheet": Expect(**SECRETARIAT_ONLY, **EVENT),
+    # Before the event has started there are no no-shows to mark: a clear 400.
+    "events:no_shows": Expect(member=403, secretariat=400, method="post", **EVENT),
+    "events:check_in_action": Expect(
+        member=403,
+        secretariat=302,
+        method="post",
+        data={"action": "in"},
+        setup=_confirmed,
+        kwargs=_registration_kwargs,
+    ),
+    "events:check_in_code": Expect(
+        member=404, secretariat=200, setup=_confirmed, kwargs=_registration_kwargs
+    ),
+    "events:check_in_code_svg": Expect(
+        member=404, secretariat=200, setup=_confirmed, kwargs=_registration_kwargs
+    ),
+    "events:visa_list": Expect(**SECRETARIAT_ONLY, **EVENT),
+    "events:visa_details": Expect(
+        member=404, secretariat=200, setup=_visa_details, kwargs=_registration_kwargs
+    ),
+    "events:visa_sign": Expect(
+        member=403,
+        secretariat=302,
+        method="post",
+        data={"signatory_name": "Elena Moraru", "signatory_title": "Head", "language": "en"},
+        setup=_visa_details,
+        kwargs=_registration_kwargs,
+    ),
+    "events:visa_pdf": Expect(
+        member=404, secretariat=200, setup=_visa_signed, kwargs=_registration_kwargs
     ),
     "events:feed_manage": Expect(),
     # Calendar apps carry no session: the token decides, and a wrong one is not found.
