@@ -10,6 +10,7 @@ from events.models.consultations import (
     ResponseMode,
     ResponseStatus,
 )
+from events.models.evaluation import Certificate, EvaluationAnswer, EvaluationPhase, EvaluationQuestion, EvaluationQuestionKind, EvaluationResponse, EvaluationSubmission
 from events.models.pages import (
     AgendaSession,
     EventDocument,
@@ -34,6 +35,13 @@ __all__ = [
     "Answer",
     "AnswerVisibility",
     "CalendarFeedToken",
+    "Certificate",
+    "EvaluationAnswer",
+    "EvaluationPhase",
+    "EvaluationQuestion",
+    "EvaluationQuestionKind",
+    "EvaluationResponse",
+    "EvaluationSubmission",
     "ConsultationDocument",
     "ConsultationPage",
     "ConsultationQuestion",
