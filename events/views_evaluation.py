@@ -39,7 +39,7 @@ def _answer(request, event_id: int, phase: str):
     context = {"event": event, "phase": phase, "openness": openness}
     if not openness.allowed:
         return render(request, template, context, status=200 if request.method == "GET" else 409)
-    form = EvaluationForm(request.POST or None, questions=questions)
+    form = EvaluationForm(request.POST if request.method == "POST" else None, questions=questions)
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -130,7 +130,7 @@ def certificate_revoke(request, certificate_id: int):
         Certificate.objects.select_related("registration__event"), pk=certificate_id
     )
     event = certificate.registration.event
-    form = RevokeForm(request.POST or None)
+    form = RevokeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
             certificates.certificate_revoke(
