@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page
 
+from events import demo_evaluation
 from events.access import member_country
 from events.models import (
     Answer,
@@ -340,3 +341,4 @@ def seed(ctx) -> None:
         closed_page.synthesis_published = True
         closed_page.save_revision().publish()
     ctx.say(f"events: {len(EVENTS)} events with registrations and waitlists, 2 consultations")
+    demo_evaluation.seed(ctx)
