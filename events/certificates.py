@@ -56,9 +56,7 @@ def eligibility(registration: Registration, *, now=None) -> CertificateEligibili
         if not passed:
             return CertificateEligibility(
                 False,
-                gettext_lazy(
-                    "Your certificate is available once you have passed the post-test."
-                ),
+                gettext_lazy("Your certificate is available once you have passed the post-test."),
             )
     return CertificateEligibility(True)
 
@@ -109,11 +107,7 @@ def certificate_by_code(typed: str) -> Certificate | None:
     code = normalise_code(typed)
     if not code:
         return None
-    return (
-        Certificate.objects.filter(code=code)
-        .select_related("registration__event")
-        .first()
-    )
+    return Certificate.objects.filter(code=code).select_related("registration__event").first()
 
 
 def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:

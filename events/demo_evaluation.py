@@ -45,7 +45,10 @@ QUESTIONS = [
 ]
 
 TEXTS = [
-    ("The model contract template; we will adapt it for seasonal workers.", "More time for the working groups."),
+    (
+        "The model contract template; we will adapt it for seasonal workers.",
+        "More time for the working groups.",
+    ),
     ("Checklist for the consultation of social partners.", ""),
     ("", "Interpretation into Romanian for the second day."),
     ("Contacts with the Moldovan ministry colleagues.", "Send the material a week before."),
@@ -80,9 +83,7 @@ def seed(ctx) -> None:
     # The first who attended answers by hand in the demo.
     for i, registration in enumerate(attended[1:]):
         for phase in ("pre", "post"):
-            if EvaluationSubmission.objects.filter(
-                registration=registration, phase=phase
-            ).exists():
+            if EvaluationSubmission.objects.filter(registration=registration, phase=phase).exists():
                 continue
             answers: dict = {}
             text_of = iter(TEXTS[i % len(TEXTS)])
@@ -95,8 +96,9 @@ def seed(ctx) -> None:
                 else:
                     # Before the training some miss; afterwards most know.
                     right = (i + question.sort_order) % (2 if phase == "pre" else 4) != 0
-                    wrong = question.correct_option % len(question.option_list) + 1
-                    answers[key] = question.correct_option if right else wrong
+                    correct = question.correct_option or 1
+                    wrong = correct % len(question.option_list) + 1
+                    answers[key] = correct if right else wrong
             if phase == "pre":
                 answers = {
                     k: v
@@ -107,5 +109,7 @@ def seed(ctx) -> None:
         if certificates.eligibility(registration).allowed:
             certificates.certificate_issue(registration=registration)
     left = attended[0].user.email if attended else "nobody"
-    ctx.say(f"events: evaluation of the past training with answers and certificates; {left} "
-            "has yet to answer")
+    ctx.say(
+        f"events: evaluation of the past training with answers and certificates; {left} "
+        "has yet to answer"
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -95,9 +96,7 @@ def can_answer(
         if now < event.ends_at:
             return Openness(False, gettext_lazy("The evaluation opens when the event ends."))
         if registration.attended is not True:
-            return Openness(
-                False, gettext_lazy("The evaluation is for participants who attended.")
-            )
+            return Openness(False, gettext_lazy("The evaluation is for participants who attended."))
     if EvaluationSubmission.objects.filter(registration=registration, phase=phase).exists():
         return Openness(False, gettext_lazy("You have already answered. Thank you."))
     return Openness(True)
@@ -319,7 +318,7 @@ def results_xlsx(results: Results) -> bytes:
     from events.exports import _safe
 
     book = Workbook()
-    summary = book.active
+    summary = book.worksheets[0]
     summary.title = _("Summary")[:31]
     summary.append([_("Event"), _safe(results.event.title)])
     summary.append([_("Participants who attended"), results.attended])
@@ -365,9 +364,7 @@ def evaluation_invitations_due(*, now: datetime | None = None) -> list[int]:
         object_id=OuterRef("event_id"),
         recipient_id=OuterRef("user_id"),
     )
-    answered = EvaluationSubmission.objects.filter(
-        registration_id=OuterRef("pk"), phase=Phase.POST
-    )
+    answered = EvaluationSubmission.objects.filter(registration_id=OuterRef("pk"), phase=Phase.POST)
     has_questions = EvaluationQuestion.objects.filter(page_id=OuterRef("event_id"))
     return list(
         Registration.objects.filter(
@@ -391,7 +388,7 @@ def evaluation_invitations_queue(*, now: datetime | None = None) -> int:
     due = evaluation_invitations_due(now=now)
     for registration_id in due:
         transaction.on_commit(
-            lambda pk=registration_id: tasks_evaluation.send_evaluation_invitation.delay(pk)
+            partial(tasks_evaluation.send_evaluation_invitation.delay, registration_id)
         )
     return len(due)
 

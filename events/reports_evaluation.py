@@ -17,12 +17,16 @@ def _round(value: float | None, digits: int = 1) -> float | None:
 
 @hooks.register(DONOR_REPORT_SECTION_HOOK)
 def evaluation_section(period: Period) -> ReportSection:
-    trainings = EventPage.objects.live().filter(
-        kind=EventKind.TRAINING,
-        cancelled=False,
-        ends_at__gte=period.starts_at,
-        ends_at__lt=period.ends_before,
-    ).order_by("starts_at")
+    trainings = (
+        EventPage.objects.live()
+        .filter(
+            kind=EventKind.TRAINING,
+            cancelled=False,
+            ends_at__gte=period.starts_at,
+            ends_at__lt=period.ends_before,
+        )
+        .order_by("starts_at")
+    )
     rows = []
     gains = []
     for event in trainings:

@@ -42,4 +42,6 @@ def send_consultation_reminder(reminder_id: int) -> None:
 def send_due_reminders() -> int:
     """Beat: event reminders and consultation deadline reminders now due."""
     return services.reminders_send_due() + services.consultation_reminders_send_due()
+
+
 from events.tasks_evaluation import queue_evaluation_invitations, send_evaluation_invitation  # noqa: E402, F401 -- found by autodiscovery

@@ -66,5 +66,5 @@ def add_secretariat_panel(request, panels):
 
 
 from events import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
+from events import dashboard_evaluation as _dashboard_evaluation  # noqa: E402, F401 - register their hooks
 from events import searchable as _searchable  # noqa: E402, F401 - registers its search sources
-from events import dashboard_evaluation as _dashboard_evaluation, reports_evaluation as _reports_evaluation  # noqa: E402, F401, I001 - register their hooks

@@ -10,7 +10,15 @@ from events.models.consultations import (
     ResponseMode,
     ResponseStatus,
 )
-from events.models.evaluation import Certificate, EvaluationAnswer, EvaluationPhase, EvaluationQuestion, EvaluationQuestionKind, EvaluationResponse, EvaluationSubmission
+from events.models.evaluation import (
+    Certificate,
+    EvaluationAnswer,
+    EvaluationPhase,
+    EvaluationQuestion,
+    EvaluationQuestionKind,
+    EvaluationResponse,
+    EvaluationSubmission,
+)
 from events.models.pages import (
     AgendaSession,
     EventDocument,
@@ -36,16 +44,16 @@ __all__ = [
     "AnswerVisibility",
     "CalendarFeedToken",
     "Certificate",
+    "ConsultationDocument",
+    "ConsultationPage",
+    "ConsultationQuestion",
+    "ConsultationReminder",
     "EvaluationAnswer",
     "EvaluationPhase",
     "EvaluationQuestion",
     "EvaluationQuestionKind",
     "EvaluationResponse",
     "EvaluationSubmission",
-    "ConsultationDocument",
-    "ConsultationPage",
-    "ConsultationQuestion",
-    "ConsultationReminder",
     "EventDocument",
     "EventFormat",
     "EventIndexPage",

@@ -38,18 +38,22 @@ class EvaluationQuestion(Orderable):
     page = ParentalKey(
         "events.EventPage", on_delete=models.CASCADE, related_name="evaluation_questions"
     )
-    kind = models.CharField(_("kind"), max_length=10, choices=EvaluationQuestionKind.choices)
-    text = models.CharField(_("question"), max_length=500)
-    options = models.TextField(
+    kind: models.CharField[str, str] = models.CharField(
+        _("kind"), max_length=10, choices=EvaluationQuestionKind.choices
+    )
+    text: models.CharField[str, str] = models.CharField(_("question"), max_length=500)
+    options: models.TextField[str, str] = models.TextField(
         _("options"),
         blank=True,
         help_text=_("Knowledge test only: one option per line."),
     )
-    correct_option = models.PositiveSmallIntegerField(
-        _("number of the correct option"),
-        null=True,
-        blank=True,
-        help_text=_("Knowledge test only: 1 for the first line, 2 for the second, and so on."),
+    correct_option: models.PositiveSmallIntegerField[int | None, int | None] = (
+        models.PositiveSmallIntegerField(
+            _("number of the correct option"),
+            null=True,
+            blank=True,
+            help_text=_("Knowledge test only: 1 for the first line, 2 for the second, and so on."),
+        )
     )
 
     panels = [
@@ -103,9 +107,7 @@ class EvaluationSubmission(models.Model):
     class Meta:
         verbose_name = _("evaluation submission")
         constraints = [
-            models.UniqueConstraint(
-                fields=["registration", "phase"], name="events_evaluation_once"
-            )
+            models.UniqueConstraint(fields=["registration", "phase"], name="events_evaluation_once")
         ]
 
     def __str__(self) -> str:

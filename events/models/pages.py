@@ -215,7 +215,9 @@ class EventPage(Page):
             null=True,
             blank=True,
             validators=[MaxValueValidator(100)],
-            help_text=_("Leave empty for no pass mark: every participant who attended is certified."),
+            help_text=_(
+                "Leave empty for no pass mark: every participant who attended is certified."
+            ),
         )
     )
 

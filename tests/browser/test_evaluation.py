@@ -4,6 +4,7 @@ public verification page. In English and Russian, at 390 and 1280 px, axe on eve
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -71,10 +72,8 @@ def test_participant_evaluates_downloads_and_anyone_verifies(browser, live_serve
     link = page.locator(f"a[href$='/events/{event.pk}/certificate.pdf']")
     with page.expect_download() as download:
         link.click()
-    body = open(download.value.path(), "rb").read()
-    text = " ".join(
-        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(body)).pages).split()
-    )
+    body = Path(download.value.path()).read_bytes()
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(body)).pages).split())
     certificate = Certificate.objects.get(registration=registration)
     assert f"{name[0]} {name[1]}" in text and certificate.code in text
     if language == "ru":

@@ -256,9 +256,12 @@ def test_invitation_goes_once_in_the_participants_language(django_capture_on_com
     assert "/ru/events/" in mail.outbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
         assert evaluation.evaluation_invitations_queue() == 0
-    assert evaluation.evaluation_invitation_send(
-        registration_id=event.registrations.get(user=russian).pk
-    ) is False
+    assert (
+        evaluation.evaluation_invitation_send(
+            registration_id=event.registrations.get(user=russian).pk
+        )
+        is False
+    )
     assert len(mail.outbox) == 1
 
 
