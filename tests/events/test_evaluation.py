@@ -279,3 +279,27 @@ def test_answers_have_random_keys():
     _answered_by(event, 1)
     for row in (*EvaluationResponse.objects.all(), *EvaluationAnswer.objects.all()):
         assert len(str(row.pk)) == 36
+
+
+def test_results_page_queries_stay_flat(client, secretariat, django_assert_max_num_queries):
+    event = make_training()
+    _answered_by(event, 3)
+    client.force_login(secretariat)
+    url = reverse("events:evaluation_results", args=[event.pk])
+    client.get(url)
+    with django_assert_max_num_queries(40) as small:
+        client.get(url)
+    _answered_by(event, 12)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_the_secretariat_edits_questions_in_the_admin(client):
+    from core.roles import Role
+
+    editor = make_member(Role.SECRETARIAT, is_staff=True)
+    event = make_training()
+    client.force_login(editor)
+    body = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+    assert "evaluation_questions-TOTAL_FORMS" in body
+    assert "evaluation_pass_mark" in body
