@@ -34,6 +34,8 @@ ROUTES = {
     "knowledge.tasks.extract_document_text": "reports",
     "discussions.tasks.send_post_notifications": "email",
     "events.tasks.send_*": "email",
+    "events.tasks_evaluation.queue_*": "reports",
+    "events.tasks_evaluation.send_*": "email",
     "knowledge.tasks.send_review_notification": "email",
     "members.tasks.invitation_send_email": "email",
 }

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("library/", include("knowledge.urls")),
     path("events/", include("events.urls")),
+    path("verify/", include("events.urls_verify")),
     path("discussions/", include("discussions.urls")),
     path("search/", include("search.urls")),
     path("styleguide/", home_views.styleguide, name="styleguide"),

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page
 
+from events import demo_evaluation
 from events.access import member_country
 from events.models import (
     Answer,
@@ -343,3 +344,4 @@ def seed(ctx) -> None:
     from events import demo_attendance
 
     demo_attendance.seed(ctx)
+    demo_evaluation.seed(ctx)

@@ -50,3 +50,4 @@ def purge_visa_passport_data() -> int:
     from events import services_attendance
 
     return services_attendance.visa_data_purge()
+from events.tasks_evaluation import queue_evaluation_invitations, send_evaluation_invitation  # noqa: E402, F401 -- found by autodiscovery

@@ -42,6 +42,9 @@ ANONYMOUS_URL_NAMES = frozenset(
         "discussions:unsubscribe",
         # Calendar apps fetch without a session; the secret token in the URL is the key.
         "events:feed",
+        # Anyone holding a certificate's code may check it (name, event, date, validity only).
+        "verify:form",
+        "verify:certificate",
     }
 )
 ANONYMOUS_PATH_PREFIXES = (settings.STATIC_URL,)

@@ -368,6 +368,12 @@ EVENTS_REMINDER_DAYS = env.list("EVENTS_REMINDER_DAYS", cast=int, default=[7, 1]
 EVENTS_CONSULTATION_REMINDER_DAYS = env.list(
     "EVENTS_CONSULTATION_REMINDER_DAYS", cast=int, default=[3]
 )
+# Participants who attended are invited to the evaluation until this many days after the event.
+EVENTS_EVALUATION_INVITATION_DAYS = env.int("EVENTS_EVALUATION_INVITATION_DAYS", default=30)
+CELERY_BEAT_SCHEDULE["events-evaluation-invitations"] = {
+    "task": "events.tasks_evaluation.queue_evaluation_invitations",
+    "schedule": 60 * 60,
+}
 CELERY_BEAT_SCHEDULE["events-reminders"] = {
     "task": "events.tasks.send_due_reminders",
     "schedule": 15 * 60,

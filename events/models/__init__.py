@@ -10,6 +10,15 @@ from events.models.consultations import (
     ResponseMode,
     ResponseStatus,
 )
+from events.models.evaluation import (
+    Certificate,
+    EvaluationAnswer,
+    EvaluationPhase,
+    EvaluationQuestion,
+    EvaluationQuestionKind,
+    EvaluationResponse,
+    EvaluationSubmission,
+)
 from events.models.pages import (
     AgendaSession,
     EventDocument,
@@ -34,10 +43,17 @@ __all__ = [
     "Answer",
     "AnswerVisibility",
     "CalendarFeedToken",
+    "Certificate",
     "ConsultationDocument",
     "ConsultationPage",
     "ConsultationQuestion",
     "ConsultationReminder",
+    "EvaluationAnswer",
+    "EvaluationPhase",
+    "EvaluationQuestion",
+    "EvaluationQuestionKind",
+    "EvaluationResponse",
+    "EvaluationSubmission",
     "EventDocument",
     "EventFormat",
     "EventIndexPage",

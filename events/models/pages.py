@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -208,6 +209,18 @@ class EventPage(Page):
         verbose_name=_("minutes"),
     )
 
+    evaluation_pass_mark: models.PositiveSmallIntegerField[int | None, int | None] = (
+        models.PositiveSmallIntegerField(
+            _("pass mark of the post-test (%)"),
+            null=True,
+            blank=True,
+            validators=[MaxValueValidator(100)],
+            help_text=_(
+                "Leave empty for no pass mark: every participant who attended is certified."
+            ),
+        )
+    )
+
     base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
@@ -278,10 +291,13 @@ class EventPage(Page):
     def get_edit_handler(cls):
         from wagtail.admin.panels import ObjectList, TabbedInterface
 
+        from events.models.evaluation import evaluation_panels
+
         return TabbedInterface(
             [
                 ObjectList(cls.content_panels, heading=_("Content")),
                 ObjectList(cls.registration_panels, heading=_("Registration")),
+                ObjectList(evaluation_panels, heading=_("Evaluation")),
                 ObjectList(cls.promote_panels, heading=_("Promote")),
                 ObjectList(cls.settings_panels, heading=_("Settings")),
             ]

@@ -133,6 +133,7 @@ class SentEmailKind(models.TextChoices):
     CHANGE = "change", _("Change notice")
     REMINDER = "reminder", _("Event reminder")
     CONSULTATION_REMINDER = "consultation_reminder", _("Consultation reminder")
+    EVALUATION = "evaluation", _("Evaluation invitation")
 
 
 class SentEmail(models.Model):

@@ -158,3 +158,7 @@ EXPECTED = {
         **SECRETARIAT_ONLY, setup=_consultation, kwargs=_consultation_kwargs
     ),
 }
+
+from tests.events.url_table_evaluation import EXPECTED as _EVALUATION  # noqa: E402
+
+EXPECTED.update(_EVALUATION)
