@@ -42,3 +42,11 @@ def send_consultation_reminder(reminder_id: int) -> None:
 def send_due_reminders() -> int:
     """Beat: event reminders and consultation deadline reminders now due."""
     return services.reminders_send_due() + services.consultation_reminders_send_due()
+
+
+@shared_task
+def remind_overdue_commitments() -> int:
+    """Beat, daily: remind focal points of their country's overdue commitments, once each."""
+    from events import services_commitments
+
+    return services_commitments.overdue_reminders_send()

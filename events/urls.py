@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from events import views
 
@@ -7,6 +7,7 @@ app_name = "events"
 # The events index is a Wagtail page at /<lang>/events/; these paths never clash with its
 # children's slugs because each has a number or a fixed word followed by more path.
 urlpatterns = [
+    path("", include("events.urls_commitments")),
     path("<id:event_id>/register/", views.register, name="register"),
     path("<id:event_id>/cancel/", views.cancel, name="cancel"),
     path("<id:event_id>/calendar.ics", views.event_calendar, name="event_calendar"),

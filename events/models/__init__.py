@@ -1,3 +1,4 @@
+from events.models.commitments import Commitment, CommitmentState, CommitmentUpdate, Conclusion
 from events.models.consultations import (
     Answer,
     AnswerVisibility,
@@ -55,3 +56,4 @@ __all__ = [
     "SentEmailKind",
     "SentReminder",
 ]
+__all__ += ["Commitment", "CommitmentState", "CommitmentUpdate", "Conclusion"]

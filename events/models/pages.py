@@ -245,6 +245,8 @@ class EventPage(Page):
             [FieldPanel("outcomes"), FieldPanel("minutes"), InlinePanel("outcome_links")],
             heading=_("After the event"),
         ),
+        InlinePanel("conclusions", label=_("Conclusions")),
+        InlinePanel("commitments", label=_("Commitments by country")),
     ]
     registration_panels = [
         FieldPanel("registration_open"),

@@ -133,6 +133,7 @@ class SentEmailKind(models.TextChoices):
     CHANGE = "change", _("Change notice")
     REMINDER = "reminder", _("Event reminder")
     CONSULTATION_REMINDER = "consultation_reminder", _("Consultation reminder")
+    COMMITMENT_OVERDUE = "commitment_overdue", _("Overdue commitment reminder")
 
 
 class SentEmail(models.Model):
