@@ -340,3 +340,6 @@ def seed(ctx) -> None:
         closed_page.synthesis_published = True
         closed_page.save_revision().publish()
     ctx.say(f"events: {len(EVENTS)} events with registrations and waitlists, 2 consultations")
+    from events import demo_commitments  # a past meeting's conclusions and commitments
+
+    demo_commitments.seed(ctx)

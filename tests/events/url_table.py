@@ -84,3 +84,7 @@ EXPECTED = {
         **SECRETARIAT_ONLY, setup=_consultation, kwargs=_consultation_kwargs
     ),
 }
+
+from tests.events.url_table_commitments import EXPECTED as _COMMITMENTS  # noqa: E402
+
+EXPECTED.update(_COMMITMENTS)
