@@ -9,8 +9,8 @@ from django.utils.safestring import SafeString, mark_safe
 from core import formats
 from events.charts import PALETTE, stacked_bars
 
-# The state's colour: planned grey, in progress blue, done green, dropped vermilion.
-STATE_COLOURS = [PALETTE[5], PALETTE[0], PALETTE[2], PALETTE[1]]
+# One colour a state, in the states' order, as ``stacked_bars`` colours its series.
+STATE_COLOURS = PALETTE[:4]
 
 
 def state_bars(*, title: str, rows: list[dict], states: list[str], uid: str) -> SafeString:

@@ -126,11 +126,10 @@ def updates_by_month(
         if to_state != from_state:
             cells[(timezone.localtime(created).strftime("%Y-%m"), to_state)] += 1
     labels = _state_labels()
-    series = {
-        labels[state]: [cells[(key, state)] for key in keys]
-        for state in labels
-        if any(cells[(key, state)] for key in keys)
-    }
+    # Every state, even one never reached, so that each keeps its colour in both charts.
+    series = {labels[state]: [cells[(key, state)] for key in keys] for state in labels}
+    if not any(cells.values()):
+        series = {}
     return {"months": keys, "series": series}
 
 
