@@ -48,9 +48,7 @@ def state_bars(*, title: str, rows: list[dict], states: list[str], uid: str) -> 
     for index, label in enumerate(states):
         lx = left + index * 120
         colour = STATE_COLOURS[index % len(STATE_COLOURS)]
-        parts.append(
-            f'<rect x="{lx}" y="{legend_y - 10}" width="12" height="12" fill="{colour}"/>'
-        )
+        parts.append(f'<rect x="{lx}" y="{legend_y - 10}" width="12" height="12" fill="{colour}"/>')
         parts.append(f'<text x="{lx + 16}" y="{legend_y}" {text}>{escape(label[:18])}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 -- every label is escaped above

@@ -287,14 +287,12 @@ def states_at(*, moment: datetime) -> list[tuple[Commitment, str]]:
             "country", "page"
         )
     )
-    last: dict[int, str] = {}
     updates = (
         CommitmentUpdate.objects.filter(commitment__in=[c.pk for c in commitments])
         .filter(created_at__lt=moment)
         .order_by("created_at", "pk")
         .values_list("commitment_id", "to_state")
     )
-    for commitment_id, state in updates:
-        last[commitment_id] = state
+    # In order of time: each commitment's last update before ``moment`` is the one kept.
+    last: dict[int, str] = dict(updates)
     return [(c, last.get(c.pk, CommitmentState.PLANNED)) for c in commitments]
-

@@ -90,7 +90,6 @@ class Commitment(Orderable, ClusterableModel):
     # Set by ``CommitmentQuerySet.with_state`` (the state lives in the updates, not here).
     state: str
 
-
     panels = [
         FieldRowPanel([FieldPanel("country"), FieldPanel("due_on")]),
         FieldPanel("action"),
@@ -119,11 +118,11 @@ class CommitmentUpdate(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("by"),
+        verbose_name=_("author"),
     )
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
-    from_state = models.CharField(_("from"), max_length=20, choices=CommitmentState.choices)
-    to_state = models.CharField(_("to"), max_length=20, choices=CommitmentState.choices)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True, db_index=True)
+    from_state = models.CharField(_("previous status"), max_length=20, choices=CommitmentState.choices)
+    to_state = models.CharField(_("new status"), max_length=20, choices=CommitmentState.choices)
     note = models.TextField(_("note"), blank=True)
     evidence_urls = models.JSONField(_("evidence links"), default=list, blank=True)
     evidence_page = models.ForeignKey(

@@ -40,9 +40,7 @@ def test_focal_point_updates_status_and_tracker_filters(browser, live_server, la
         ]
     )
     commitment = commitment_of(meeting, "GE")
-    focal = set_country(
-        make_member(Role.GOVERNMENT, language=language), "GE", focal_point=True
-    )
+    focal = set_country(make_member(Role.GOVERNMENT, language=language), "GE", focal_point=True)
     context = browser.new_context(base_url=live_server.url, locale=language)
     context.set_default_timeout(15_000)
     page = context.new_page()

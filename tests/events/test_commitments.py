@@ -94,7 +94,9 @@ def test_ordinary_member_reads_but_cannot_update(client, meeting, member):
 def test_non_focal_official_of_the_country_cannot_update(client, meeting):
     official = set_country(make_member(Role.GOVERNMENT), "GE")
     client.force_login(official)
-    assert client.post(update_url(commitment_of(meeting, "GE")), {"state": "done"}).status_code == 403
+    assert (
+        client.post(update_url(commitment_of(meeting, "GE")), {"state": "done"}).status_code == 403
+    )
 
 
 def test_secretariat_updates_any_country(client, meeting, secretariat):
@@ -182,7 +184,9 @@ def test_tracker_filters_and_marks_overdue(client, meeting, member):
     assert GE_ACTION in overdue and AM_ACTION not in overdue
     by_state = client.get(url, {"state": "done"}).content.decode()
     assert GE_ACTION not in by_state and "No commitment matches these filters." in by_state
-    other = make_meeting(title="Another meeting", commitments=[("MD", "Open a diaspora desk", days(30), [])])
+    other = make_meeting(
+        title="Another meeting", commitments=[("MD", "Open a diaspora desk", days(30), [])]
+    )
     by_meeting = client.get(url, {"meeting": other.pk}).content.decode()
     assert "Open a diaspora desk" in by_meeting and GE_ACTION not in by_meeting
 
@@ -202,7 +206,8 @@ def test_tracker_queries_stay_flat(client, member, django_assert_max_num_queries
     with django_assert_max_num_queries(30) as small:
         client.get(url)
     make_meeting(
-        title="Second", commitments=[(c, f"More {c}", days(-3), ["asylum"]) for c in ("AM", "AZ", "MD", "UA")]
+        title="Second",
+        commitments=[(c, f"More {c}", days(-3), ["asylum"]) for c in ("AM", "AZ", "MD", "UA")],
     )
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)

@@ -47,12 +47,10 @@ def test_report_counts_states_at_the_end_of_the_period(secretariat):
     figures = {f.label: f.value for f in section.figures}
     assert figures["Commitments made in the period"] == 3
     assert figures["Done at the end of the period"] == 1
-    by_state = dict(
-        (row[0], row[1]) for row in next(t for t in section.tables if t.key == "commitments_by_state").rows
-    )
+    tables = {t.key: t for t in section.tables}
+    by_state = {row[0]: row[1] for row in tables["commitments_by_state"].rows}
     assert by_state == {"Planned": 2, "In progress": 0, "Done": 1, "Dropped": 0}
-    by_country = next(t for t in section.tables if t.key == "commitments_by_country")
-    assert ["Georgia", 0, 0, 1, 0] in by_country.rows
+    assert ["Georgia", 0, 0, 1, 0] in tables["commitments_by_country"].rows
     # A period before the meeting counts nothing.
     early = _section(Period(start=today - timedelta(days=400), end=today - timedelta(days=300)))
     assert {f.label: f.value for f in early.figures}["Commitments made in the period"] == 0
