@@ -207,11 +207,28 @@ def commitment_history(*, user, commitment: Commitment) -> list[dict]:
     ]
 
 
+def commitments_version(*, user, event: EventPage) -> EventPage:
+    """The version of ``event`` whose commitments are followed: its own when it has any,
+    else another language's version the reader may see, the authoritative one first
+    (translations are made without the commitments: ``EventPage.exclude_fields_in_copy``)."""
+    if Commitment.objects.filter(page=event).exists():
+        return event
+    others = (
+        visible_events(user)
+        .filter(translation_key=event.translation_key, commitments__isnull=False)
+        .exclude(pk=event.pk)
+        .distinct()
+        .order_by("-authoritative", "pk")
+    )
+    return others.first() or event
+
+
 def event_outcome(*, user, event: EventPage, today: date | None = None) -> dict:
     """The meeting's conclusions and commitments (grouped by country), for its page."""
     today = today or timezone.localdate()
+    source = commitments_version(user=user, event=event)
     commitments = list(
-        Commitment.objects.filter(page=event)
+        Commitment.objects.filter(page=source)
         .with_state()
         .select_related("country")
         .prefetch_related("themes")
@@ -225,7 +242,8 @@ def event_outcome(*, user, event: EventPage, today: date | None = None) -> dict:
     return {
         "conclusions": list(event.conclusions.all()),
         "by_country": [{"country": c, "commitments": groups[c.pk]} for c in countries],
-        "tracker_url": reverse("events:commitments") + f"?meeting={event.pk}",
+        "language": source.language,
+        "tracker_url": reverse("events:commitments") + f"?meeting={source.pk}",
     }
 
 
