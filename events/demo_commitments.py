@@ -19,7 +19,8 @@ CONCLUSIONS = [
 ]
 
 # country, what, who, due (days from today), themes, [(state, note, days ago, links)]
-COMMITMENTS = [
+Update = tuple[str, str, int, list[str]]
+COMMITMENTS: list[tuple[str, str, str, int, list[str], list[Update]]] = [
     ("AM", "Publish a map of Armenian diaspora organisations in the EU",
      "Office of the High Commissioner for Diaspora Affairs", 60, ["diaspora"],
      [("in_progress", "Survey sent to 140 organisations; 90 answers so far.", 20, [])]),
