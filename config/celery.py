@@ -31,6 +31,7 @@ ROUTES = {
     "discussions.tasks.send_digest": "reports",
     "events.tasks.send_due_reminders": "reports",
     "events.tasks.purge_visa_passport_data": "reports",
+    "events.tasks.remind_overdue_commitments": "reports",
     "knowledge.tasks.extract_document_text": "reports",
     "discussions.tasks.send_post_notifications": "email",
     "events.tasks.send_*": "email",

@@ -345,3 +345,6 @@ def seed(ctx) -> None:
 
     demo_attendance.seed(ctx)
     demo_evaluation.seed(ctx)
+    from events import demo_commitments  # a past meeting's conclusions and commitments
+
+    demo_commitments.seed(ctx)

@@ -50,4 +50,16 @@ def purge_visa_passport_data() -> int:
     from events import services_attendance
 
     return services_attendance.visa_data_purge()
-from events.tasks_evaluation import queue_evaluation_invitations, send_evaluation_invitation  # noqa: E402, F401 -- found by autodiscovery
+@shared_task
+def remind_overdue_commitments() -> int:
+    """Beat, daily: remind focal points of their country's overdue commitments, once each."""
+    from events import services_commitments
+
+    return services_commitments.overdue_reminders_send()
+
+
+# The evaluation's tasks live in their own module; imported here so autodiscovery finds them.
+from events.tasks_evaluation import (  # noqa: E402, F401
+    queue_evaluation_invitations,
+    send_evaluation_invitation,
+)

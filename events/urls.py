@@ -8,6 +8,7 @@ app_name = "events"
 # children's slugs because each has a number or a fixed word followed by more path.
 urlpatterns = [
     path("", include("events.urls_evaluation")),
+    path("", include("events.urls_commitments")),
     path("<id:event_id>/register/", views.register, name="register"),
     path("<id:event_id>/cancel/", views.cancel, name="cancel"),
     path("<id:event_id>/calendar.ics", views.event_calendar, name="event_calendar"),

@@ -383,6 +383,11 @@ CELERY_BEAT_SCHEDULE["events-visa-purge"] = {
     "task": "events.tasks.purge_visa_passport_data",
     "schedule": 24 * 60 * 60,
 }
+# Overdue commitments: each focal point is reminded once per commitment and due date.
+CELERY_BEAT_SCHEDULE["events-overdue-commitments"] = {
+    "task": "events.tasks.remind_overdue_commitments",
+    "schedule": 6 * 60 * 60,
+}
 
 # --- knowledge ---
 # Practice notes' documents carry their extracted text; every app chooses documents of this model

@@ -1,3 +1,4 @@
+from events.models.commitments import Commitment, CommitmentState, CommitmentUpdate, Conclusion
 from events.models.consultations import (
     Answer,
     AnswerVisibility,
@@ -73,3 +74,4 @@ __all__ = [
 ]
 from events.models.attendance import AttendanceMode, CheckIn  # noqa: F401
 from events.models.visa import VisaLetter, VisaLetterState  # noqa: F401
+__all__ += ["Commitment", "CommitmentState", "CommitmentUpdate", "Conclusion"]

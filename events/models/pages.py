@@ -222,6 +222,9 @@ class EventPage(Page):
     )
 
     base_form_class = EventPageForm
+    # Commitments are followed once, on the version they were written on (a translation or a
+    # copy made for the next meeting does not repeat them); see selectors_commitments.
+    exclude_fields_in_copy = ["commitments"]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
 
@@ -258,6 +261,8 @@ class EventPage(Page):
             [FieldPanel("outcomes"), FieldPanel("minutes"), InlinePanel("outcome_links")],
             heading=_("After the event"),
         ),
+        InlinePanel("conclusions", label=_("Conclusions")),
+        InlinePanel("commitments", label=_("Commitments by country")),
     ]
     registration_panels = [
         FieldPanel("registration_open"),

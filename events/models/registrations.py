@@ -134,6 +134,7 @@ class SentEmailKind(models.TextChoices):
     REMINDER = "reminder", _("Event reminder")
     CONSULTATION_REMINDER = "consultation_reminder", _("Consultation reminder")
     EVALUATION = "evaluation", _("Evaluation invitation")
+    COMMITMENT_OVERDUE = "commitment_overdue", _("Overdue commitment reminder")
 
 
 class SentEmail(models.Model):

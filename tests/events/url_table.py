@@ -162,3 +162,6 @@ EXPECTED = {
 from tests.events.url_table_evaluation import EXPECTED as _EVALUATION  # noqa: E402
 
 EXPECTED.update(_EVALUATION)
+from tests.events.url_table_commitments import EXPECTED as _COMMITMENTS  # noqa: E402
+
+EXPECTED.update(_COMMITMENTS)
