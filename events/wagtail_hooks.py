@@ -67,3 +67,4 @@ def add_secretariat_panel(request, panels):
 
 from events import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
 from events import searchable as _searchable  # noqa: E402, F401 - registers its search sources
+from events import reports as _reports  # noqa: E402, F401 - registers its donor report section
