@@ -17,15 +17,18 @@ from core.reports import Cell, Table
 
 # Colours distinguishable for common colour-vision deficiencies (Okabe–Ito), dark enough on white.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56606b", "#1b1f24", "#6a3d9a"]
-WIDTH, LABEL_W, ROW_H, BAR_H, VALUE_W = 640, 200, 26, 16, 56
-TEXT = 'font-size="12" fill="#1b1f24"'
+# Each row's label sits above its bar, across the chart's whole width: long names in any
+# script stay whole, and a phone shrinks the chart less than it would a label column.
+WIDTH, ROW_H, BAR_H, VALUE_W, FONT = 520, 46, 16, 56, 16
+TEXT = f'font-size="{FONT}" fill="#1b1f24"'
+LABEL_LIMIT = 60
 
 
 def _number(value: Cell) -> float:
     return float(value) if isinstance(value, int | float) else 0.0
 
 
-def _label(value: Cell, limit: int = 30) -> str:
+def _label(value: Cell, limit: int = LABEL_LIMIT) -> str:
     text = "" if value is None else str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -37,42 +40,38 @@ def table_chart(table: Table, *, uid: str) -> SafeString:
     series = table.columns[1:2] if table.chart == "bars" else table.columns[1:]
     values = [[_number(row[i + 1]) for i in range(len(series))] for row in table.rows]
     peak = max((sum(row) for row in values), default=0.0) or 1.0
-    plot_w = WIDTH - LABEL_W - VALUE_W
-    legend_rows = (len(series) + 2) // 3 if table.chart == "stacked" else 0
+    plot_w = WIDTH - VALUE_W
+    legend_rows = (len(series) + 1) // 2 if table.chart == "stacked" else 0
     plot_h = ROW_H * len(table.rows)
-    height = plot_h + 8 + 22 * legend_rows
+    height = plot_h + 4 + 24 * legend_rows
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{uid}-title" class="mp-report-chart__svg" '
         f'width="{WIDTH}" height="{height}">',
         f'<title id="{uid}-title">{escape(table.caption)}</title>',
-        f'<line x1="{LABEL_W}" y1="0" x2="{LABEL_W}" y2="{plot_h}" stroke="#4a5360"/>',
     ]
     for index, (row, numbers) in enumerate(zip(table.rows, values, strict=True)):
         y = index * ROW_H
-        parts.append(
-            f'<text x="{LABEL_W - 8}" y="{y + ROW_H / 2 + 4:.1f}" text-anchor="end" {TEXT}>'
-            f"{escape(_label(row[0]))}</text>"
-        )
-        x = float(LABEL_W)
+        parts.append(f'<text x="0" y="{y + FONT}" {TEXT}>{escape(_label(row[0]))}</text>')
+        bar_y = y + FONT + 6
+        x = 0.0
         for position, number in enumerate(numbers):
             if not number:
                 continue
             w = plot_w * number / peak
             colour = PALETTE[position % len(PALETTE)]
             parts.append(
-                f'<rect x="{x:.1f}" y="{y + (ROW_H - BAR_H) / 2:.1f}" width="{w:.1f}" '
-                f'height="{BAR_H}" fill="{colour}"/>'
+                f'<rect x="{x:.1f}" y="{bar_y}" width="{w:.1f}" height="{BAR_H}" fill="{colour}"/>'
             )
             x += w
-        total = sum(numbers)
+        total = float(sum(numbers))
         shown = formats.number(int(total) if total.is_integer() else total)
-        parts.append(f'<text x="{x + 6:.1f}" y="{y + ROW_H / 2 + 4:.1f}" {TEXT}>{shown}</text>')
+        parts.append(f'<text x="{x + 6:.1f}" y="{bar_y + BAR_H - 3}" {TEXT}>{escape(shown)}</text>')
     for position, name in enumerate(series if legend_rows else []):
-        lx = 8 + (position % 3) * 210
-        ly = plot_h + 24 + 22 * (position // 3)
+        lx = (position % 2) * 260
+        ly = plot_h + 16 + 24 * (position // 2)
         colour = PALETTE[position % len(PALETTE)]
-        parts.append(f'<rect x="{lx}" y="{ly - 11}" width="12" height="12" fill="{colour}"/>')
-        parts.append(f'<text x="{lx + 18}" y="{ly}" {TEXT}>{escape(_label(name, 26))}</text>')
+        parts.append(f'<rect x="{lx}" y="{ly - 12}" width="14" height="14" fill="{colour}"/>')
+        parts.append(f'<text x="{lx + 20}" y="{ly}" {TEXT}>{escape(_label(name, 30))}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 -- every label above is escaped

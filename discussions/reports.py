@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from core.collation import sort_key
-from core.reports import DONOR_REPORT_SECTION_HOOK, Figure, Period, ReportSection, Table
+from core.reports import DONOR_REPORT_SECTION_HOOK, Cell, Figure, Period, ReportSection, Table
 from discussions.models import Post, Thread, Topic
 
 
@@ -38,12 +38,12 @@ def discussions_section(period: Period) -> ReportSection:
     topics = {
         topic.pk: topic.label for topic in Topic.objects.filter(pk__in=set(threads) | set(by_topic))
     }
-    rows = [
-        [topics[pk], threads[pk], by_topic[pk]]
+    rows: list[list[Cell]] = [
+        [topics[pk], by_topic[pk], threads[pk]]
         for pk in sorted((pk for pk in topics), key=lambda pk: sort_key(topics[pk]))
     ]
     if threads[None] or by_topic[None]:
-        rows.append([_("On pages (practice notes, events)"), threads[None], by_topic[None]])
+        rows.append([_("On pages (practice notes, events)"), by_topic[None], threads[None]])
     return ReportSection(
         key="discussions",
         title=_("Discussions"),
@@ -56,10 +56,10 @@ def discussions_section(period: Period) -> ReportSection:
         tables=[
             Table(
                 key="discussions-by-topic",
-                caption=_("Threads and posts by topic"),
-                columns=[_("Topic"), _("Threads started"), _("Posts written")],
+                caption=_("Posts and threads by topic"),
+                columns=[_("Topic"), _("Posts written"), _("Threads started")],
                 rows=rows,
-                chart="stacked",
+                chart="bars",
                 note=_("Posts deleted by their authors or hidden by moderators are not counted."),
             )
         ],

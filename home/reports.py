@@ -204,19 +204,21 @@ def report_workbook(
     """The report as an XLSX workbook: a cover sheet with the period, the date it was made and
     each section's headline figures, then one sheet per table, headers in bold."""
     workbook = Workbook()
-    cover = workbook.active
-    cover.title = _sheet_name(_("Report"), taken := set())
+    for default_sheet in list(workbook.worksheets):  # a new workbook has one empty sheet
+        workbook.remove(default_sheet)
+    taken: set[str] = set()
+    cover = workbook.create_sheet(_sheet_name(_("Report"), taken))
     bold = Font(bold=True)
     cover.append([_("Activity report")])
     cover["A1"].font = Font(bold=True, size=14)
     cover.append([_("From"), period.start])
     cover.append([_("To (included)"), period.end])
     cover.append([_("Generated"), timezone.localtime(generated_at).replace(tzinfo=None)])
-    for row in (2, 3):
-        cover.cell(row=row, column=2).number_format = "yyyy-mm-dd"
+    for line in (2, 3):
+        cover.cell(row=line, column=2).number_format = "yyyy-mm-dd"
     cover.cell(row=4, column=2).number_format = "yyyy-mm-dd hh:mm"
-    for row in (2, 3, 4):
-        cover.cell(row=row, column=1).font = bold
+    for line in (2, 3, 4):
+        cover.cell(row=line, column=1).font = bold
     widest = {1: 20, 2: 16}
     for section in sections:
         cover.append([])

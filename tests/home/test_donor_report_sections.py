@@ -80,4 +80,4 @@ def test_threads_and_posts_in_the_period_by_topic(official, expert):
     figures = _figures(section)
     assert figures == {"Threads started": 2, "Posts written": 3, "Members who wrote": 2}
     table = section.tables[0]
-    assert table.rows == [["Labour migration", 1, 2], ["Return", 1, 1]]
+    assert table.rows == [["Labour migration", 2, 1], ["Return", 1, 1]]
