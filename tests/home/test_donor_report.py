@@ -243,3 +243,25 @@ def test_the_report_is_written_in_the_interface_language(
     assert response.status_code == 200
     html = response.content.decode()
     assert "Грузия" in html
+
+
+def test_the_pdf_draws_its_charts_inline(march_with_participants):
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from home.reports import report_sections, shown_sections
+
+    period = Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    html = render_to_string(
+        "home/report/report_pdf.html",
+        {
+            "period": period,
+            "generated_at": timezone.now(),
+            "sections": shown_sections(report_sections(period)),
+            "pdf_language": "en",
+        },
+    )
+    # No image files to fetch: each chart is SVG in the document, labelled by its caption.
+    assert html.count("<svg") >= 5
+    assert '<title id="chart-events-participants-by-country-title">Participants by country' in html
+    assert "<img" not in html
