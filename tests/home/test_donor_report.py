@@ -188,6 +188,8 @@ def test_without_a_period_the_report_covers_this_year_so_far(secretariat_client)
         ({"start": "2026-03-01", "end": ""}, "Enter the last day of the period."),
         ({"start": "2026-03-31", "end": "2026-03-01"}, "The last day must be on or after"),
         ({"start": "2026-03-01", "end": "9999-12-31"}, "between the years 2000 and 2099"),
+        ({"start": "0001-01-01", "end": "2026-03-31"}, "between the years 2000 and 2099"),
+        ({"start": "31/31/31", "end": "9" * 20}, "Enter the first day as a date"),
     ],
 )
 @pytest.mark.parametrize("name", ["donor_report", "donor_report_pdf", "donor_report_xlsx"])
