@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("styleguide/", home_views.styleguide, name="styleguide"),
     path("secretariat/", home_views.secretariat_dashboard, name="secretariat_dashboard"),
+    path("secretariat/report/", include("home.urls_report")),
     # Wagtail's page tree comes last: it answers every path the apps above do not.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -53,3 +53,4 @@ def import_menu_item():
 
 from knowledge import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
 from knowledge import searchable as _searchable  # noqa: E402, F401 - registers its search sources
+from knowledge import reports as _reports  # noqa: E402, F401 - registers its donor report section

@@ -10,3 +10,6 @@ EXPECTED = {
 }
 EXPECTED["styleguide"] = Expect(member=403, secretariat=200)
 EXPECTED["secretariat_dashboard"] = Expect(member=403, expert=403, official=403, secretariat=200)
+EXPECTED["donor_report"] = Expect(member=404, expert=404, official=404, secretariat=200)
+EXPECTED["donor_report_pdf"] = Expect(member=404, expert=404, official=404, secretariat=200)
+EXPECTED["donor_report_xlsx"] = Expect(member=404, expert=404, official=404, secretariat=200)
