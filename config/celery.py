@@ -34,6 +34,7 @@ ROUTES = {
     "discussions.tasks.send_post_notifications": "email",
     "events.tasks.send_*": "email",
     "knowledge.tasks.send_review_notification": "email",
+    "knowledge.tasks.send_request_email": "email",
     "members.tasks.invitation_send_email": "email",
 }
 

@@ -1,4 +1,5 @@
 from knowledge.models.documents import PracticeDocument
+from knowledge.models.requests import CapacityRequest, CapacityRequestChange  # noqa: F401
 from knowledge.models.pages import (
     CountryIndexPage,
     CountryProfilePage,
