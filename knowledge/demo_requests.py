@@ -11,7 +11,6 @@ from knowledge.models import CapacityRequest, CapacityRequestChange, PracticeNot
 from knowledge.models.requests import RequestKind, RequestState
 from taxonomy.models import Theme
 
-DOMAIN = "demo.example.org"
 
 # (requester, kind, theme, text, state, secretariat's note or decline reason)
 REQUESTS = [

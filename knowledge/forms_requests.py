@@ -76,7 +76,6 @@ class TrainingNeedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = Theme.objects.all()
         self.fields["theme"].choices = [("", _("Choose a theme"))] + [
             (theme.pk, theme.label) for theme in label_order(Theme.objects.all())
         ]
@@ -138,6 +137,13 @@ class StateChangeForm(forms.Form):
         self.fields["to_state"].choices = [
             (state, RequestState(state).label) for state in request.next_states
         ]
+        # Only what the next step may need: the event when planning, the reason when declining.
+        if RequestState.PLANNED not in request.next_states:
+            del self.fields["event"]
+        if RequestState.DECLINED not in request.next_states:
+            del self.fields["reason"]
+        if "event" not in self.fields:
+            return
         since = timezone.now() - timedelta(days=365)
         self.fields["event"].queryset = (
             EventPage.objects.live().filter(starts_at__gte=since).order_by("starts_at")

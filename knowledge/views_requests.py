@@ -80,7 +80,7 @@ def _detail(request, capacity_request, form=None, status=200):
     return render(
         request,
         "knowledge/requests/detail.html",
-        {"item": capacity_request, "form": form},
+        {"item": capacity_request, "form": form, "triage": access.can_triage(request.user)},
         status=status,
     )
 
@@ -108,8 +108,8 @@ def request_change(request, request_id: int):
             to_state=data["to_state"],
             by=request.user,
             note=data["note"],
-            reason=data["reason"],
-            event=data["event"],
+            reason=data.get("reason", ""),
+            event=data.get("event"),
         )
     except ValidationError as error:
         # Someone else moved it on meanwhile: say so, keep what was typed.
