@@ -11,7 +11,6 @@ from knowledge.models import CapacityRequest, CapacityRequestChange, PracticeNot
 from knowledge.models.requests import RequestKind, RequestState
 from taxonomy.models import Theme
 
-
 # (requester, kind, theme, text, state, secretariat's note or decline reason)
 REQUESTS = [
     ("gov.am", RequestKind.TRAINING_NEED, "border-management",
@@ -57,7 +56,7 @@ def seed(ctx) -> None:
         text_field = "description" if kind == RequestKind.TRAINING_NEED else "message"
         if CapacityRequest.objects.filter(requester=requester, **{text_field: text}).exists():
             continue
-        fields = {text_field: text}
+        fields: dict[str, object] = {text_field: text}
         if kind == RequestKind.TRAINING_NEED:
             fields.update(
                 theme=themes.get(theme),

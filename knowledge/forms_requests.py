@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import cast
 
 from django import forms
 from django.utils import timezone
@@ -134,7 +135,7 @@ class StateChangeForm(forms.Form):
 
     def __init__(self, *args, request: CapacityRequest, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_state"].choices = [
+        cast(forms.ChoiceField, self.fields["to_state"]).choices = [
             (state, RequestState(state).label) for state in request.next_states
         ]
         # Only what the next step may need: the event when planning, the reason when declining.
@@ -145,7 +146,7 @@ class StateChangeForm(forms.Form):
         if "event" not in self.fields:
             return
         since = timezone.now() - timedelta(days=365)
-        self.fields["event"].queryset = (
+        cast(EventChoiceField, self.fields["event"]).queryset = (
             EventPage.objects.live().filter(starts_at__gte=since).order_by("starts_at")
         )
 
@@ -160,7 +161,7 @@ class StateChangeForm(forms.Form):
 
 
 def _choice(value: str | None, choices) -> str:
-    return value if value in {key for key, _label in choices} else ""
+    return value if value and value in {key for key, _label in choices} else ""
 
 
 def queue_filters(query) -> dict[str, str]:

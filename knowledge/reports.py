@@ -7,7 +7,7 @@ from collections import Counter
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from core.reports import DONOR_REPORT_SECTION_HOOK, Figure, Period, ReportSection, Table
+from core.reports import DONOR_REPORT_SECTION_HOOK, Cell, Figure, Period, ReportSection, Table
 from knowledge.models import CapacityRequest, CapacityRequestChange
 from knowledge.models.requests import RequestKind, RequestState
 
@@ -20,30 +20,26 @@ def requests_section(period: Period) -> ReportSection:
     handled_ids = set(
         CapacityRequestChange.objects.filter(**in_period).values_list("request_id", flat=True)
     )
-    requests = list(
-        CapacityRequest.objects.filter(pk__in=handled_ids).select_related("country")
-    )
+    requests = list(CapacityRequest.objects.filter(pk__in=handled_ids).select_related("country"))
     filed = CapacityRequestChange.objects.filter(from_state="", **in_period).count()
-    decided = (
-        CapacityRequestChange.objects.filter(**in_period).exclude(from_state="").count()
-    )
+    decided = CapacityRequestChange.objects.filter(**in_period).exclude(from_state="").count()
 
     # Each request's state when the period ended: the last step taken before then.
     state_at_end = dict(
-        CapacityRequestChange.objects.filter(
-            request_id__in=handled_ids, at__lt=period.ends_before
-        )
+        CapacityRequestChange.objects.filter(request_id__in=handled_ids, at__lt=period.ends_before)
         .order_by("at", "pk")
         .values_list("request_id", "to_state")
     )
     by_kind_state = Counter((r.kind, state_at_end.get(r.pk, r.state)) for r in requests)
     states = list(RequestState)
-    kind_rows = [
-        [kind.label, *(by_kind_state[(kind.value, state.value)] for state in states)]
+    kind_rows: list[list[Cell]] = [
+        [str(kind.label), *(by_kind_state[(kind.value, state.value)] for state in states)]
         for kind in RequestKind
     ]
     by_country = Counter(r.country.label if r.country else _("No country") for r in requests)
-    country_rows = [[label, n] for label, n in sorted(by_country.items(), key=lambda i: -i[1])]
+    country_rows: list[list[Cell]] = [
+        [label, n] for label, n in sorted(by_country.items(), key=lambda item: -item[1])
+    ]
     return ReportSection(
         key="requests",
         title=_("Needs and requests"),
@@ -57,7 +53,7 @@ def requests_section(period: Period) -> ReportSection:
             Table(
                 key="requests_by_kind",
                 caption=_("Requests by kind and state"),
-                columns=[_("Kind"), *(state.label for state in states)],
+                columns=[_("Kind"), *(str(state.label) for state in states)],
                 rows=kind_rows,
                 chart="stacked",
                 note=_("Requests filed or moved on in the period, by their state at its end."),

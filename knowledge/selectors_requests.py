@@ -22,7 +22,8 @@ def requests_for(*, user) -> QuerySet[CapacityRequest]:
 
 def my_requests(*, user) -> dict[str, list[CapacityRequest]]:
     """The member's own requests and, for focal points, the others of their country."""
-    own, country = [], []
+    own: list[CapacityRequest] = []
+    country: list[CapacityRequest] = []
     for request in requests_for(user=user):
         (own if request.requester_id == user.pk else country).append(request)
     return {"own": own, "country": country}
@@ -56,9 +57,7 @@ def new_requests_count() -> int:
 def dashboard_panel(*, user) -> dict[str, Any] | None:
     """The member's own requests, newest first; nothing for members who have none and may
     not file a training need."""
-    own = list(
-        CapacityRequest.objects.filter(requester=user).select_related(*LIST_RELATED)[:5]
-    )
+    own = list(CapacityRequest.objects.filter(requester=user).select_related(*LIST_RELATED)[:5])
     may_file = access.can_file_training_need(user)
     if not own and not may_file:
         return None

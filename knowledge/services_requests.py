@@ -3,7 +3,10 @@ kept as a history row; the e-mails it causes are queued when the transaction com
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -146,16 +149,16 @@ def request_email_send(*, change_id: int) -> int:
     if change is None:
         return 0
     request = change.request
-    if change.from_state == "":
+    filed = change.from_state == ""
+    if filed:
         recipients = _focal_points(request)
         if request.note is not None and request.note.owner is not None:
             recipients.insert(0, request.note.owner)
-        build = emails.filed_email
     else:
         recipients = [request.requester]
 
-        def build(_request, _recipient):
-            return emails.state_email(change)
+    def build(recipient) -> EmailMessage:
+        return emails.filed_email(request, recipient) if filed else emails.state_email(change)
 
     sent = 0
     seen: set[int] = set()
@@ -168,6 +171,6 @@ def request_email_send(*, change_id: int) -> int:
             object_id=request.pk,
             recipient=recipient,
             occasion=f"change:{change.pk}",
-            build=lambda recipient=recipient: build(request, recipient),
+            build=partial(build, recipient),
         )
     return sent

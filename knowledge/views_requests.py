@@ -46,7 +46,9 @@ def training_need_new(request):
             filed = services.training_need_file(requester=request.user, **form.cleaned_data)
             messages.success(request, _("Your training need has been sent to the secretariat."))
             return redirect("knowledge:request_detail", request_id=filed.pk)
-        return render(request, "knowledge/requests/training_need_form.html", {"form": form}, status=400)
+        return render(
+            request, "knowledge/requests/training_need_form.html", {"form": form}, status=400
+        )
     return render(request, "knowledge/requests/training_need_form.html", {"form": form})
 
 
@@ -67,7 +69,9 @@ def peer_exchange_new(request, note_id: int):
     context = {"form": form, "note": note}
     if request.method == "POST":
         if form.is_valid():
-            filed = services.peer_exchange_file(requester=request.user, note=note, **form.cleaned_data)
+            filed = services.peer_exchange_file(
+                requester=request.user, note=note, **form.cleaned_data
+            )
             messages.success(request, _("Your request has been sent to the secretariat."))
             return redirect("knowledge:request_detail", request_id=filed.pk)
         return render(request, "knowledge/requests/peer_exchange_form.html", context, status=400)

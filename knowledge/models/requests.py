@@ -135,9 +135,7 @@ class CapacityRequest(models.Model):
 class CapacityRequestChange(models.Model):
     """One step in a request's history: filed, or moved from one state to another, and why."""
 
-    request = models.ForeignKey(
-        CapacityRequest, on_delete=models.CASCADE, related_name="changes"
-    )
+    request = models.ForeignKey(CapacityRequest, on_delete=models.CASCADE, related_name="changes")
     from_state = models.CharField(max_length=20, choices=RequestState.choices, blank=True)
     to_state = models.CharField(max_length=20, choices=RequestState.choices)
     note = models.TextField(_("note"), max_length=2000, blank=True)

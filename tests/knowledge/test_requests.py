@@ -131,9 +131,7 @@ def test_member_asks_for_a_study_visit_on_a_note_and_author_and_focal_point_are_
         note.pk,
         "AM",
     )
-    assert sorted(m.to[0] for m in mailoutbox) == sorted(
-        [expert.email, armenian_focal_point.email]
-    )
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([expert.email, armenian_focal_point.email])
     assert all("One-stop migrant centres" in m.body for m in mailoutbox)
 
 
@@ -266,7 +264,9 @@ def test_declining_needs_a_reason_which_the_requester_reads(
 def test_a_step_that_is_not_next_is_refused(client, armenian_official, secretariat):
     need = make_training_need(armenian_official)
     client.force_login(secretariat)
-    response = client.post(reverse("knowledge:request_change", args=[need.pk]), {"to_state": "done"})
+    response = client.post(
+        reverse("knowledge:request_change", args=[need.pk]), {"to_state": "done"}
+    )
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
     with pytest.raises(ValidationError, match="cannot become"):
@@ -314,6 +314,6 @@ def test_secretariat_dashboard_counts_new_requests(client, armenian_official, se
     client.force_login(secretariat)
     html = client.get(reverse("secretariat_dashboard")).content.decode()
     assert "Needs and requests" in html
-    assert f'{reverse("knowledge:request_queue")}?state=new' in html
+    assert f"{reverse('knowledge:request_queue')}?state=new" in html
     assert '<span class="mp-queue__count mp-stat__value">2</span>' in html
     assert "new requests" in html

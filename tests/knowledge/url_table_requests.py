@@ -6,10 +6,9 @@ from tests.url_expectations import Expect
 def _need(request) -> dict:
     """A training need filed by another official of Armenia: nobody in the role fixtures (who
     have no country) is its requester or a focal point of Armenia; the secretariat sees it."""
+    from core.roles import Role
     from tests.factories.members import make_member
     from tests.knowledge.requests_builders import make_training_need, official_of
-
-    from core.roles import Role
 
     filer = official_of(make_member(Role.GOVERNMENT), "AM")
     return {"request_id": make_training_need(filer).pk}
