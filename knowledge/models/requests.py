@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from events.models import EventFormat
 
@@ -21,11 +22,11 @@ PEER_EXCHANGE_KINDS = (RequestKind.STUDY_VISIT, RequestKind.EXPERT_ADVICE)
 
 
 class RequestState(models.TextChoices):
-    NEW = "new", _("New")
-    ACCEPTED = "accepted", _("Accepted")
-    PLANNED = "planned", _("Planned")
-    DONE = "done", _("Done")
-    DECLINED = "declined", _("Declined")
+    NEW = "new", pgettext_lazy("request state", "New")
+    ACCEPTED = "accepted", pgettext_lazy("request state", "Accepted")
+    PLANNED = "planned", pgettext_lazy("request state", "Planned")
+    DONE = "done", pgettext_lazy("request state", "Done")
+    DECLINED = "declined", pgettext_lazy("request state", "Declined")
 
 
 # Where each state may go next; "done" and "declined" are final.
