@@ -38,6 +38,7 @@ ROUTES = {
     "events.tasks_evaluation.queue_*": "reports",
     "events.tasks_evaluation.send_*": "email",
     "knowledge.tasks.send_review_notification": "email",
+    "knowledge.tasks.send_request_email": "email",
     "members.tasks.invitation_send_email": "email",
 }
 

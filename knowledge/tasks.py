@@ -19,3 +19,10 @@ def send_review_notification(
     from knowledge.services import review_notification_send
 
     review_notification_send(note_id=note_id, event=event, actor_id=actor_id, comment=comment)
+
+
+@shared_task
+def send_request_email(change_id: int) -> None:
+    from knowledge.services_requests import request_email_send
+
+    request_email_send(change_id=change_id)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from knowledge import views
 
@@ -6,4 +6,5 @@ app_name = "knowledge"
 
 urlpatterns: list = [
     path("my-notes/", views.my_notes, name="my_notes"),
+    path("", include("knowledge.urls_requests")),
 ]

@@ -5,6 +5,7 @@ from knowledge.models.pages import (
     LibraryIndexPage,
     PracticeNotePage,
 )
+from knowledge.models.requests import CapacityRequest, CapacityRequestChange  # noqa: F401
 
 __all__ = [
     "CountryIndexPage",

@@ -24,3 +24,7 @@ def _library(request) -> dict:
 EXPECTED["knowledge:my_notes"] = Expect(
     member=403, official=403, expert=200, secretariat=200, setup=_library
 )
+
+from tests.knowledge.url_table_requests import EXPECTED as _requests  # noqa: E402
+
+EXPECTED.update(_requests)

@@ -14,7 +14,7 @@ from home import demo as home_demo
 from home import demo_editorial
 from home.demo import DemoContext
 from knowledge import demo as knowledge_demo
-from knowledge import demo_translations
+from knowledge import demo_requests, demo_translations
 from members import demo as members_demo
 
 # Each app seeds its own content, in this order (later apps use earlier apps' members and pages).
@@ -25,6 +25,7 @@ STEPS = [
     members_demo,
     knowledge_demo,
     events_demo,
+    demo_requests,
     demo_editorial,
     demo_translations,
     discussions_demo,
