@@ -117,5 +117,5 @@ def moderation_menu_item():
 
 
 from discussions import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
-from discussions import searchable as _searchable  # noqa: E402, F401 - registers its search sources
 from discussions import reports as _reports  # noqa: E402, F401 - registers its donor report section
+from discussions import searchable as _searchable  # noqa: E402, F401 - registers its search sources

@@ -50,6 +50,8 @@ def purge_visa_passport_data() -> int:
     from events import services_attendance
 
     return services_attendance.visa_data_purge()
+
+
 @shared_task
 def remind_overdue_commitments() -> int:
     """Beat, daily: remind focal points of their country's overdue commitments, once each."""

@@ -66,9 +66,9 @@ def add_secretariat_panel(request, panels):
 
 
 from events import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
-from events import reports_attendance as _reports_attendance  # noqa: E402, F401 - donor report
-from events import dashboard_evaluation as _dashboard_evaluation  # noqa: E402, F401 - register their hooks
 from events import dashboard_commitments as _dashboard_commitments  # noqa: E402, F401 - its panel
+from events import dashboard_evaluation as _dashboard_evaluation  # noqa: E402, F401 - register their hooks
+from events import reports as _reports  # noqa: E402, F401 - registers its donor report section
+from events import reports_attendance as _reports_attendance  # noqa: E402, F401 - donor report
 from events import reports_commitments as _reports_commitments  # noqa: E402, F401 - report section
 from events import searchable as _searchable  # noqa: E402, F401 - registers its search sources
-from events import reports as _reports  # noqa: E402, F401 - registers its donor report section

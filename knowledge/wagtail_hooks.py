@@ -54,5 +54,5 @@ def import_menu_item():
 from knowledge import dashboard as _dashboard  # noqa: E402, F401 - registers its dashboard panel
 from knowledge import dashboard_requests as _requests  # noqa: E402, F401 - requests' panels
 from knowledge import reports as _reports  # noqa: E402, F401 - its donor report section
-from knowledge import searchable as _searchable  # noqa: E402, F401 - registers its search sources
 from knowledge import reports_requests as _reports_requests  # noqa: E402, F401 - requests section
+from knowledge import searchable as _searchable  # noqa: E402, F401 - registers its search sources

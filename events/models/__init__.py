@@ -74,4 +74,5 @@ __all__ = [
 ]
 from events.models.attendance import AttendanceMode, CheckIn  # noqa: F401
 from events.models.visa import VisaLetter, VisaLetterState  # noqa: F401
+
 __all__ += ["Commitment", "CommitmentState", "CommitmentUpdate", "Conclusion"]

@@ -121,7 +121,9 @@ class CommitmentUpdate(models.Model):
         verbose_name=_("author"),
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True, db_index=True)
-    from_state = models.CharField(_("previous status"), max_length=20, choices=CommitmentState.choices)
+    from_state = models.CharField(
+        _("previous status"), max_length=20, choices=CommitmentState.choices
+    )
     to_state = models.CharField(_("new status"), max_length=20, choices=CommitmentState.choices)
     note = models.TextField(_("note"), blank=True)
     evidence_urls = models.JSONField(_("evidence links"), default=list, blank=True)
