@@ -120,7 +120,13 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[Demo]:
     (each test runs in a savepoint inside it). Search runs on the database engine."""
     from discussions import services as discussions_services
     from discussions.models import Post, Thread, Topic
-    from events.models import ConsultationPage, EventIndexPage, EventPage
+    from events.models import (
+        Certificate,
+        Commitment,
+        ConsultationPage,
+        EventIndexPage,
+        EventPage,
+    )
     from home.models import StandardPage
     from knowledge.models import CountryIndexPage, CountryProfilePage, PracticeNotePage
     from members.demo import DOMAIN
@@ -169,6 +175,13 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[Demo]:
             "thread": thread,
             "post": edited,
             "member": users["expert"],
+            "meeting": EventPage.objects.get(
+                slug="regional-meeting-diaspora-2026", locale=Locale.get_default()
+            ),
+            "commitment": Commitment.objects.order_by("pk").first(),
+            "certificate": Certificate.objects.filter(revoked_at__isnull=True)
+            .order_by("pk")
+            .first(),
         }
         yield Demo(users=users, objects=objects)
         transaction.set_rollback(True)
@@ -230,6 +243,29 @@ CASES = [
         _url("events:consultation_answers", page_id=lambda o: o["consultation"].pk),
     ),
     Case("calendar-feed", "official", _url("events:feed_manage")),
+    # From needs to follow-up (issue 15).
+    Case("training-need-form", "official", _url("knowledge:training_need_new")),
+    Case("my-requests", "official", _url("knowledge:my_requests")),
+    Case("request-queue", "secretariat", _url("knowledge:request_queue")),
+    Case("check-in", "secretariat", _url("events:check_in", event_id=lambda o: o["meeting"].pk)),
+    Case(
+        "check-in-scan",
+        "secretariat",
+        _url("events:check_in_scan", event_id=lambda o: o["event"].pk),
+    ),
+    Case("visa-letters", "secretariat", _url("events:visa_list", event_id=lambda o: o["event"].pk)),
+    Case("commitments-tracker", "official", _url("events:commitments")),
+    Case(
+        "commitment",
+        "official",
+        _url("events:commitment", commitment_id=lambda o: o["commitment"].pk),
+    ),
+    Case("meeting-with-conclusions", "official", _page("meeting")),
+    Case("verify-form", None, _url("verify:form")),
+    Case(
+        "verify-certificate", None, _url("verify:certificate", code=lambda o: o["certificate"].code)
+    ),
+    Case("donor-report", "secretariat", _url("donor_report")),
     # Discussions.
     Case("discussions", "expert", _url("discussions:index")),
     Case("topic", "expert", _url("discussions:topic", slug=lambda o: o["topic"].slug)),
