@@ -71,4 +71,5 @@ from events import dashboard_evaluation as _dashboard_evaluation  # noqa: E402, 
 from events import reports as _reports  # noqa: E402, F401 - registers its donor report section
 from events import reports_attendance as _reports_attendance  # noqa: E402, F401 - donor report
 from events import reports_commitments as _reports_commitments  # noqa: E402, F401 - report section
+from events import reports_evaluation as _reports_evaluation  # noqa: E402, F401 - report section
 from events import searchable as _searchable  # noqa: E402, F401 - registers its search sources

@@ -307,11 +307,6 @@ def test_the_whole_cycle_from_need_to_donor_report(browser, live_server, languag
     assert (update.to_state, update.author_id) == ("in_progress", official.pk)
 
     # 8. The secretariat's report for a period covering it all counts each step.
-    # BUG (reported): events/wagtail_hooks.py does not import events.reports_evaluation, so the
-    # report has no evaluation and certificates section unless something imports the module.
-    # Importing it here registers the section; drop this line once the hook module imports it.
-    import events.reports_evaluation  # noqa: F401
-
     start = (timezone.localdate() - timedelta(days=90)).isoformat()
     end = timezone.localdate().isoformat()
     sec.goto(f"/{language}/secretariat/report/")

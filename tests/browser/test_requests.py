@@ -82,7 +82,7 @@ def test_training_need_from_filing_to_planned_event(browser, live_server, langua
     page.goto(f"/{language}/library/requests/queue/?state=new")
     _looks_right(page)
     with page.expect_navigation():
-        page.locator("[data-request] h3 a").first.click()
+        page.locator("[data-request] .mp-card__title a").first.click()
     page.check("input[name=to_state][value=accepted]")
     page.fill("textarea[name=note]", "We will plan it with Georgia's request.")
     with page.expect_navigation():
